@@ -1,0 +1,91 @@
+// Agent status control (示闲 / 示忙 with reason / 整理 with countdown). Pure: the ACD on the server is
+// authoritative; this model says which actions the agent may take and what the countdown shows.
+import { ConsoleError } from '../errors.ts';
+
+export const NOT_READY_REASONS = ['break', 'meal', 'meeting', 'training', 'callback', 'other'] as const;
+export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
+
+export type AgentStatus =
+  | { kind: 'offline' }
+  | { kind: 'ready'; since: number }
+  | { kind: 'not-ready'; reason: NotReadyReason; since: number }
+  | { kind: 'on-call'; since: number }
+  | { kind: 'wrap-up'; since: number; until: number };
+
+export type AgentAction =
+  | { type: 'ready' }
+  | { type: 'not-ready'; reason: NotReadyReason }
+  | { type: 'extend-wrap-up' };
+
+/** Which status each action may be taken from (示闲 from 示忙/整理, 示忙 from 示闲/整理). */
+const ALLOWED: Record<AgentAction['type'], readonly AgentStatus['kind'][]> = {
+  ready: ['not-ready', 'wrap-up'],
+  'not-ready': ['ready', 'wrap-up', 'not-ready'],
+  'extend-wrap-up': ['wrap-up'],
+};
+
+export function canDo(status: AgentStatus, action: AgentAction['type']): boolean {
+  return ALLOWED[action].includes(status.kind);
+}
+
+/** Validates an action before it goes to the server; throws a typed error when illegal. */
+export function checkAction(status: AgentStatus, action: AgentAction): AgentAction {
+  if (!canDo(status, action.type)) {
+    throw new ConsoleError('ILLEGAL_TRANSITION', { from: status.kind, action: action.type });
+  }
+  if (action.type === 'not-ready' && !NOT_READY_REASONS.includes(action.reason)) {
+    throw new ConsoleError('BAD_PAYLOAD', { reason: action.reason });
+  }
+  return action;
+}
+
+/** Whole seconds left in 整理 (never negative); null outside wrap-up. */
+export function wrapUpRemaining(status: AgentStatus, now: number): number | null {
+  if (status.kind !== 'wrap-up') return null;
+  return Math.max(0, Math.ceil((status.until - now) / 1000));
+}
+
+/** Seconds in the current state, for the status chip. */
+export function secondsInState(status: AgentStatus, now: number): number {
+  if (status.kind === 'offline') return 0;
+  return Math.max(0, Math.floor((now - status.since) / 1000));
+}
+
+/** i18n key of the status label. */
+export function statusLabelKey(status: AgentStatus): string {
+  return `status.${status.kind}`;
+}
+
+/** Parses the server's agent-state payload defensively; unknown input → typed error. */
+export function parseAgentStatus(raw: unknown): AgentStatus {
+  const r = raw as Record<string, unknown> | null;
+  const kind = r?.kind ?? r?.state;
+  const since = typeof r?.since === 'number' ? r.since : Date.now();
+  switch (kind) {
+    case 'offline':
+    case 'logged-out':
+      return { kind: 'offline' };
+    case 'ready':
+    case 'idle':
+      return { kind: 'ready', since };
+    case 'not-ready':
+    case 'busy': {
+      const reason = NOT_READY_REASONS.includes(r?.reason as NotReadyReason)
+        ? (r?.reason as NotReadyReason)
+        : 'other';
+      return { kind: 'not-ready', reason, since };
+    }
+    case 'on-call':
+    case 'talking':
+    case 'reserved':
+    case 'ringing':
+      return { kind: 'on-call', since };
+    case 'wrap-up':
+    case 'wrapup': {
+      const until = typeof r?.until === 'number' ? r.until : since;
+      return { kind: 'wrap-up', since, until };
+    }
+    default:
+      throw new ConsoleError('BAD_PAYLOAD', { what: 'agent status', kind: String(kind) });
+  }
+}

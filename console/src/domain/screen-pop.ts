@@ -1,0 +1,81 @@
+// Screen-pop view model on an offer: the call's headers plus the caller's history from the server.
+// The server masks the number per role; the console shows what it is given.
+import type { CallInfo } from './softphone-state.ts';
+
+export interface PriorCall {
+  at: number;
+  answered: boolean;
+  ticketNo?: string;
+}
+export interface PriorTicket {
+  ticketNo: string;
+  at: number;
+  county?: string;
+  summary: string;
+  status: string;
+}
+export interface CallerHistory {
+  maskedNumber?: string;
+  calls: PriorCall[];
+  tickets: PriorTicket[];
+  nuisance: boolean;
+}
+
+export interface ScreenPop {
+  callerNumber: string;
+  queue?: string;
+  priority: 'normal' | 'special' | 'special-urgent';
+  waitSeconds: number;
+  repeatCaller: boolean;
+  nuisance: boolean;
+  countyGuess?: string;
+  recentCalls: PriorCall[];
+  recentTickets: PriorTicket[];
+}
+
+/** A caller is a repeat caller with at least this many earlier calls in the window. */
+export const REPEAT_CALLS = 2;
+export const REPEAT_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export function normalisePriority(p: string | undefined): ScreenPop['priority'] {
+  const v = (p ?? '').toLowerCase();
+  if (v === 'special-urgent' || v === 'urgent' || v === '特殊紧急事项' || v === '2') return 'special-urgent';
+  if (v === 'special' || v === '特殊事项' || v === '1') return 'special';
+  return 'normal';
+}
+
+/** Most frequent county among prior tickets; ties go to the most recent. */
+export function guessCounty(tickets: readonly PriorTicket[]): string | undefined {
+  const score = new Map<string, { n: number; last: number }>();
+  for (const t of tickets) {
+    if (!t.county) continue;
+    const cur = score.get(t.county) ?? { n: 0, last: 0 };
+    score.set(t.county, { n: cur.n + 1, last: Math.max(cur.last, t.at) });
+  }
+  let best: string | undefined;
+  let bestScore = { n: 0, last: 0 };
+  for (const [county, s] of score) {
+    if (s.n > bestScore.n || (s.n === bestScore.n && s.last > bestScore.last)) {
+      best = county;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export function buildScreenPop(info: CallInfo, history: CallerHistory | null, now: number): ScreenPop {
+  const calls = [...(history?.calls ?? [])].sort((a, b) => b.at - a.at);
+  const tickets = [...(history?.tickets ?? [])].sort((a, b) => b.at - a.at);
+  const inWindow = calls.filter((c) => now - c.at <= REPEAT_WINDOW_MS).length;
+  return {
+    callerNumber: history?.maskedNumber ?? info.callerNumber,
+    queue: info.queue,
+    priority: normalisePriority(info.priority),
+    waitSeconds: info.enqueuedAt ? Math.max(0, Math.round((now - info.enqueuedAt) / 1000)) : 0,
+    repeatCaller: inWindow >= REPEAT_CALLS,
+    nuisance: history?.nuisance ?? false,
+    countyGuess: guessCounty(tickets),
+    recentCalls: calls.slice(0, 5),
+    recentTickets: tickets.slice(0, 5),
+  };
+}

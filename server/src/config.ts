@@ -1,0 +1,110 @@
+// The ONLY module in server/ that reads process.env. Parsed once, schema-validated, frozen.
+// To add a key: add one line to FIELDS (env name, TypeBox schema with a default unless required).
+// `Config` is derived from FIELDS, so the type follows automatically.
+import Type, { type Static, type TSchema } from 'typebox';
+import Value from 'typebox/value';
+
+const Port = Type.Integer({ minimum: 0, maximum: 65535 });
+const Secret = Type.String({ minLength: 16 });
+
+const FIELDS = {
+  nodeEnv: {
+    env: 'NODE_ENV',
+    schema: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
+  },
+  host: { env: 'HOST', schema: Type.String({ default: '127.0.0.1' }) },
+  port: { env: 'PORT', schema: Type.Integer({ ...Port, default: 8080 }) },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    schema: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  },
+  /** PostgreSQL URL; when unset the embedded PGlite in `pgliteDir` is used. */
+  databaseUrl: { env: 'DATABASE_URL', schema: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })) },
+  /** PostgreSQL schema to use (search_path); tests use a random one per file. */
+  databaseSchema: {
+    env: 'DATABASE_SCHEMA',
+    schema: Type.String({ pattern: '^[a-z_][a-z0-9_]*$', default: 'public' }),
+  },
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  pgliteDir: { env: 'PGLITE_DIR', schema: Type.String({ default: './data' }) },
+  redisUrl: {
+    env: 'REDIS_URL',
+    schema: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
+  },
+  /** Prefix of every Redis key this server writes (sessions, login counters, socket.io adapter). */
+  redisPrefix: { env: 'REDIS_PREFIX', schema: Type.String({ default: 'hotline:' }) },
+  /** Key prefix the queue package (@hotline/queue) uses; its event stream lives under it. */
+  queuePrefix: { env: 'QUEUE_PREFIX', schema: Type.String({ default: 'acd:' }) },
+  sessionTtlSeconds: { env: 'SESSION_TTL_SECONDS', schema: Type.Integer({ minimum: 60, default: 8 * 3600 }) },
+  cookieSecure: { env: 'COOKIE_SECURE', schema: Type.Boolean({ default: false }) },
+  loginMaxFailures: { env: 'LOGIN_MAX_FAILURES', schema: Type.Integer({ minimum: 1, default: 5 }) },
+  loginLockSeconds: { env: 'LOGIN_LOCK_SECONDS', schema: Type.Integer({ minimum: 1, default: 900 }) },
+  loginRateMax: { env: 'LOGIN_RATE_MAX', schema: Type.Integer({ minimum: 1, default: 20 }) },
+  loginRateWindowSeconds: {
+    env: 'LOGIN_RATE_WINDOW_SECONDS',
+    schema: Type.Integer({ minimum: 1, default: 60 }),
+  },
+  /** Secret shared with the telephony gateway for SIP credentials (see README "SIP credentials"). */
+  sipSharedSecret: { env: 'SIP_SHARED_SECRET', schema: Secret },
+  sipCredentialTtlSeconds: {
+    env: 'SIP_CREDENTIAL_TTL_SECONDS',
+    schema: Type.Integer({ minimum: 60, default: 4 * 3600 }),
+  },
+  sipDomain: { env: 'SIP_DOMAIN', schema: Type.String({ default: '127.0.0.1' }) },
+  sipWsUrl: { env: 'SIP_WS_URL', schema: Type.String({ default: 'ws://127.0.0.1:8088' }) },
+  /** Wallboard snapshot period. */
+  wallboardIntervalMs: { env: 'WALLBOARD_INTERVAL_MS', schema: Type.Integer({ minimum: 50, default: 1000 }) },
+  /** Answer-rate target shown on the wallboard (regulation: ≥ 95%). */
+  answerRateTarget: {
+    env: 'ANSWER_RATE_TARGET',
+    schema: Type.Number({ minimum: 0, maximum: 1, default: 0.95 }),
+  },
+  /** Run the history writer (queue events → DB) in this process. */
+  historyWriter: { env: 'HISTORY_WRITER', schema: Type.Boolean({ default: true }) },
+} as const satisfies Record<string, { env: string; schema: TSchema }>;
+
+type Fields = typeof FIELDS;
+export type Config = Readonly<{ [K in keyof Fields]: Static<Fields[K]['schema']> }>;
+
+const ConfigSchema = Type.Object(
+  Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.schema])) as {
+    [K in keyof Fields]: Fields[K]['schema'];
+  },
+);
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type EnvSource = Record<string, string | undefined>;
+
+/**
+ * Build the configuration from environment variables (default: process.env) plus optional
+ * overrides already in their typed form (tests). Throws ConfigError listing every bad variable.
+ */
+export function loadConfig(env: EnvSource = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(FIELDS)) {
+    const v = env[field.env];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  Object.assign(raw, overrides);
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  if (!Value.Check(ConfigSchema, withDefaults)) {
+    const lines = Value.Errors(ConfigSchema, withDefaults).map((e) => {
+      const key = (e.instancePath.split('/')[1] ?? '') as keyof Fields;
+      const name =
+        FIELDS[key]?.env ??
+        (e.params as { requiredProperties?: string[] }).requiredProperties
+          ?.map((p) => FIELDS[p as keyof Fields]?.env ?? p)
+          .join(', ') ??
+        key;
+      return `  ${name}: ${e.keyword === 'required' ? 'is required' : e.message}`;
+    });
+    throw new ConfigError(`invalid server configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  return Object.freeze(withDefaults as Config);
+}
+
+/** Environment variable names, for documentation and the `up` script. */
+export const CONFIG_ENV_NAMES = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.env]));

@@ -1,0 +1,21 @@
+// Every feature is one fastify plugin; buildApp registers them in this order.
+// To add a feature: ONE line here (and its permission table in auth/policy.ts TABLES).
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { orgRoutes } from './org/org-routes.ts';
+import { systemRoutes } from './system/system-routes.ts';
+import { usersRoutes } from './users/users-routes.ts';
+
+export interface Feature {
+  name: string;
+  plugin: (app: FastifyInstance) => Promise<void>;
+}
+
+export const FEATURES: Feature[] = [
+  { name: 'system', plugin: systemRoutes },
+  { name: 'auth', plugin: authRoutes },
+  { name: 'users', plugin: usersRoutes },
+  { name: 'org', plugin: orgRoutes },
+  { name: 'audit', plugin: auditRoutes },
+];

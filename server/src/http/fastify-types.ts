@@ -1,0 +1,42 @@
+// What the core adds to fastify's types (decorators, route config). Imported for its side effect.
+import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+import type { RoutePermission } from '../auth/policy.ts';
+import type { Session, SessionStore } from '../auth/session-store.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: RoutePermission | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** REQUIRED on every route: a policy permission, 'public' or 'authenticated'. */
+    permission?: RoutePermission;
+    /** Object type written to the audit log for writes (default: the first path segment after /api). */
+    auditObject?: string;
+  }
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+    redis: Redis;
+    sessions: SessionStore;
+    metricsRegistry: Registry;
+    /** Every route registered, with its declared permission (the role × route test walks it). */
+    routeCatalog: RouteInfo[];
+  }
+  interface FastifyRequest {
+    session: Session | null;
+    /** Append to the audit log with this request's actor, IP and request id. */
+    audit(
+      action: string,
+      objectType: string,
+      objectId: string | null,
+      detail?: Record<string, unknown>,
+    ): Promise<void>;
+  }
+}

@@ -111,6 +111,9 @@ export interface Acd {
   ackEvents(group: string, ids: string[]): Promise<number>;
   /** Plain range read (XRANGE) of the event stream, oldest first. */
   readEventRange(fromId?: string, toId?: string, count?: number): Promise<AcdEvent[]>;
+
+  /** Stops sweepers and closes the extra connection used by blocking reads (not the given client). */
+  close(): Promise<void>;
 }
 
 export type { Offer };

@@ -1,0 +1,341 @@
+-- Shared helpers, prepended (after the generated prelude) to every ACD script.
+-- Calling convention of every script:
+--   KEYS[1] = <prefix>:events (the event stream)
+--   ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = request id (idempotency token),
+--   ARGV[4..] = script arguments (see each script's header).
+-- Every other key is derived from the prefix; all keys share it (one hash slot with a {tag} prefix).
+-- Scripts validate everything before their first write and then cannot fail, so a rejected
+-- command changes nothing. The reply is JSON: {"ok":…,"offers":[…]} or {"err":CODE,"d":{…}}.
+
+local P = ARGV[1]
+local NOW = tonumber(ARGV[2])
+local RID = ARGV[3]
+local EV = KEYS[1]
+local OFFERS = {}
+local TOUCHED = {}
+
+local function n(x) return string.format('%.0f', x) end
+local function key(kind, id) return P .. ':' .. kind .. ':' .. id end
+
+local function fail(code, d) error({ acd = code, d = d or {} }) end
+
+local function hgetall(k)
+  local r = redis.call('HGETALL', k)
+  if #r == 0 then return nil end
+  local t = {}
+  for i = 1, #r, 2 do t[r[i]] = r[i + 1] end
+  return t
+end
+
+local function hset(k, t)
+  local args = {}
+  for f, v in pairs(t) do
+    args[#args + 1] = f
+    args[#args + 1] = v
+  end
+  if #args > 0 then redis.call('HSET', k, unpack(args)) end
+end
+
+local function decode_skills(s)
+  local t = {}
+  for name, lvl in string.gmatch(s or '', '([^,=]+)=(%d+)') do t[name] = tonumber(lvl) end
+  return t
+end
+
+-- returns (qualifies, score): every required skill at level >= min; score = sum of those levels
+local function skill_fit(agent_skills, req)
+  local have = decode_skills(agent_skills)
+  local score = 0
+  for name, min in pairs(req) do
+    local lvl = have[name]
+    if not lvl or lvl < min then return false, 0 end
+    score = score + lvl
+  end
+  return true, score
+end
+
+local function serves_queue(queues, q)
+  if queues == nil or queues == '' then return true end
+  for name in string.gmatch(queues, '[^,]+') do
+    if name == q then return true end
+  end
+  return false
+end
+
+---------------------------------------------------------------- metrics (rules from the prelude)
+local function incr(bucket, field, amount)
+  if amount == 0 then return end
+  local k = P .. ':m:' .. n(bucket)
+  redis.call('HINCRBY', k, field, n(amount))
+  if not TOUCHED[k] then
+    TOUCHED[k] = true
+    redis.call('PEXPIRE', k, CFG.retentionMs)
+  end
+end
+
+local function bucket_of(ts) return math.floor(ts / CFG.bucketMs) * CFG.bucketMs end
+
+local function rule_matches(rule, f)
+  if f.queue == nil or f.arrivedAt == nil then return false end
+  for _, c in ipairs(rule.when) do
+    local v = f[c.field]
+    if v == nil then return false end
+    if c.op == 'eq' then
+      if v ~= c.value then return false end
+    elseif c.op == 'lt' then
+      if not (tonumber(v) < tonumber(c.value)) then return false end
+    else
+      if not (tonumber(v) <= tonumber(c.value)) then return false end
+    end
+  end
+  return true
+end
+
+local function count(etype, f)
+  local list = RULES[etype]
+  if list then
+    for _, rule in ipairs(list) do
+      if rule_matches(rule, f) then
+        local amount = 1
+        if rule.add ~= 1 then amount = tonumber(f[rule.add] or '0') end
+        incr(bucket_of(tonumber(f.arrivedAt)), f.queue .. '|' .. rule.counter, amount)
+      end
+    end
+  end
+  if etype == 'agent.state' and f.prevState ~= 'offline' then
+    local t = tonumber(f.since)
+    local stop = tonumber(f.ts)
+    while t < stop do
+      local b = bucket_of(t)
+      local e = math.min(stop, b + CFG.bucketMs)
+      incr(b, '*|agent:' .. f.prevState, e - t)
+      t = e
+    end
+  end
+end
+
+-- pairs: flat list {field, value, field, value, …} (order kept in the stream entry)
+local function emit(etype, pairs_)
+  local args = { 'XADD', EV, 'MAXLEN', '~', CFG.eventsMaxLen, '*', 'type', etype, 'ts', n(NOW) }
+  local f = { type = etype, ts = n(NOW) }
+  for i = 1, #pairs_, 2 do
+    local v = pairs_[i + 1]
+    if v ~= nil and v ~= '' then
+      args[#args + 1] = pairs_[i]
+      args[#args + 1] = v
+      f[pairs_[i]] = v
+    end
+  end
+  redis.call(unpack(args))
+  count(etype, f)
+end
+
+local function call_fields(cid, c, extra)
+  local t = { 'callId', cid, 'queue', c.queue, 'priority', c.priority, 'kind', c.kind,
+    'callerNumber', c.callerNumber, 'arrivedAt', c.arrivedAt }
+  for i = 1, #extra do t[#t + 1] = extra[i] end
+  return t
+end
+
+---------------------------------------------------------------- agents
+local STAFFED = { ready = true, reserved = true, ['on-call'] = true, ['wrap-up'] = true }
+
+local function load_agent(aid)
+  local a = hgetall(key('agent', aid))
+  if not a then fail('UNKNOWN_AGENT', { agentId = aid }) end
+  return a
+end
+
+local function check_agent(a, aid, action)
+  if not AGENT_T[action].from[a.state] then
+    fail('ILLEGAL_AGENT_TRANSITION', { agentId = aid, state = a.state, action = action })
+  end
+end
+
+-- Moves an agent (already checked) to `state`; writes the hash, the indexes and the event.
+local function set_agent(aid, a, state, reason, missed)
+  local prev = a.state
+  local since = tonumber(a.since) or NOW
+  local f = { 'agentId', aid, 'state', state, 'prevState', prev, 'since', n(since),
+    'durationMs', n(NOW - since), 'reason', reason or '', 'missed', tostring(missed) }
+  if a.callId and a.callId ~= '' then
+    f[#f + 1] = 'callId'; f[#f + 1] = a.callId
+    f[#f + 1] = 'queue'; f[#f + 1] = a.callQueue
+    f[#f + 1] = 'arrivedAt'; f[#f + 1] = a.callArrivedAt
+  end
+  a.state = state
+  a.reason = reason or ''
+  a.missed = tostring(missed)
+  a.since = n(NOW)
+  local ak = key('agent', aid)
+  if state == 'ready' then
+    a.idleSince = n(NOW)
+    redis.call('ZADD', P .. ':ready', NOW, aid)
+  else
+    a.idleSince = ''
+    redis.call('ZREM', P .. ':ready', aid)
+  end
+  if STAFFED[state] then redis.call('SADD', P .. ':staffed', aid) else redis.call('SREM', P .. ':staffed', aid) end
+  if state == 'wrap-up' then
+    a.wrapUpEndsAt = n(NOW + CFG.wrapUpMs)
+    redis.call('ZADD', P .. ':wrapups', NOW + CFG.wrapUpMs, aid)
+  elseif prev == 'wrap-up' then
+    a.wrapUpEndsAt = ''
+    redis.call('ZREM', P .. ':wrapups', aid)
+  end
+  if state == 'ready' or state == 'not-ready' or state == 'offline' then
+    a.callId = ''; a.callQueue = ''; a.callArrivedAt = ''; a.offerId = ''
+  end
+  hset(ak, { state = a.state, reason = a.reason, missed = a.missed, since = a.since, idleSince = a.idleSince,
+    wrapUpEndsAt = a.wrapUpEndsAt or '', callId = a.callId or '', callQueue = a.callQueue or '',
+    callArrivedAt = a.callArrivedAt or '', offerId = a.offerId or '' })
+  emit('agent.state', f)
+end
+
+---------------------------------------------------------------- calls and queues
+local function load_call(cid)
+  local c = hgetall(key('call', cid))
+  if not c then fail('UNKNOWN_CALL', { callId = cid }) end
+  return c
+end
+
+local function check_call(c, cid, action)
+  if not CALL_T[action].from[c.state] then
+    fail('ILLEGAL_CALL_TRANSITION', { callId = cid, state = c.state, action = action })
+  end
+  if c.kind == 'callback' and (action == 'abandon' or action == 'callback') then
+    fail('ILLEGAL_CALL_TRANSITION', { callId = cid, state = c.state, action = action, kind = c.kind })
+  end
+end
+
+local function queue_insert(cid, c)
+  redis.call('ZADD', key('q', c.queue), c.rank, cid)
+  redis.call('ZADD', key('g', c.group), c.rank, cid)
+  redis.call('SADD', P .. ':groups', c.group)
+end
+
+local function queue_remove(cid, c)
+  redis.call('ZREM', key('q', c.queue), cid)
+  local g = key('g', c.group)
+  redis.call('ZREM', g, cid)
+  if redis.call('ZCARD', g) == 0 then redis.call('SREM', P .. ':groups', c.group) end
+end
+
+-- Puts a call back into its queue at the head (keeping its own place if that is earlier).
+local function return_to_head(cid, c)
+  local head = redis.call('ZRANGE', key('q', c.queue), 0, 0, 'WITHSCORES')
+  local rank = tonumber(c.rank)
+  if head[2] and tonumber(head[2]) - 1 < rank then rank = tonumber(head[2]) - 1 end
+  c.rank = n(rank)
+  c.state = 'waiting'
+  c.agentId = ''; c.offerId = ''; c.offerExpiresAt = ''
+  redis.call('ZREM', P .. ':offers', cid)
+  redis.call('ZADD', key('arr', c.queue), c.arrivedAt, cid)
+  hset(key('call', cid), { rank = c.rank, state = 'waiting', agentId = '', offerId = '', offerExpiresAt = '' })
+  queue_insert(cid, c)
+end
+
+local function finish_call(cid)
+  redis.call('PEXPIRE', key('call', cid), CFG.finishedCallTtlMs)
+end
+
+---------------------------------------------------------------- matching
+local function offer(cid, c, aid, a)
+  local offerId = tostring(redis.call('INCR', P .. ':seq'))
+  local expires = NOW + tonumber(a.offerTimeoutMs)
+  queue_remove(cid, c)
+  c.state = 'offered'; c.agentId = aid; c.offerId = offerId; c.offerExpiresAt = n(expires)
+  hset(key('call', cid), { state = 'offered', agentId = aid, offerId = offerId, offerExpiresAt = c.offerExpiresAt })
+  redis.call('ZADD', P .. ':offers', expires, cid)
+  a.callId = cid; a.callQueue = c.queue; a.callArrivedAt = c.arrivedAt; a.offerId = offerId
+  set_agent(aid, a, 'reserved', '', tonumber(a.missed) or 0)
+  emit('call.offered', call_fields(cid, c, { 'agentId', aid, 'offerId', offerId, 'expiresAt', c.offerExpiresAt,
+    'callbackNumber', c.callbackNumber or '' }))
+  OFFERS[#OFFERS + 1] = { offerId = offerId, callId = cid, agentId = aid, queue = c.queue, priority = c.priority,
+    kind = c.kind, callerNumber = c.callerNumber, callbackNumber = c.callbackNumber or '', expiresAt = c.offerExpiresAt }
+end
+
+-- Longest-idle ready agent able to take the call; ties (idle within idleTieMs) → higher skill score.
+local function find_agent(c, exclude)
+  local req = decode_skills(c.skills)
+  local best, best_idle, best_score = nil, nil, -1
+  local start = 0
+  local chunk = 64
+  while true do
+    local ready = redis.call('ZRANGE', P .. ':ready', start, start + chunk - 1, 'WITHSCORES')
+    if #ready == 0 then break end
+    for i = 1, #ready, 2 do
+      local aid = ready[i]
+      local idle = tonumber(ready[i + 1])
+      if best and idle > best_idle + CFG.idleTieMs then return best end
+      if aid ~= exclude then
+        local ag = redis.call('HMGET', key('agent', aid), 'skills', 'queues')
+        if serves_queue(ag[2], c.queue) then
+          local ok, score = skill_fit(ag[1], req)
+          if ok then
+            if not best then
+              best, best_idle, best_score = aid, idle, score
+            elseif score > best_score then
+              best, best_score = aid, score
+            end
+          end
+        end
+      end
+    end
+    start = start + chunk
+  end
+  return best
+end
+
+-- Best waiting call (lowest rank) among the heads of the routing groups the agent qualifies for.
+local function find_call(a, exclude)
+  local groups = redis.call('SMEMBERS', P .. ':groups')
+  local best, best_rank = nil, nil
+  for _, g in ipairs(groups) do
+    local sep = string.find(g, '|', 1, true)
+    local q = string.sub(g, 1, sep - 1)
+    if serves_queue(a.queues, q) and skill_fit(a.skills, decode_skills(string.sub(g, sep + 1))) then
+      local head = redis.call('ZRANGE', key('g', g), 0, 1, 'WITHSCORES')
+      for i = 1, #head, 2 do
+        if head[i] ~= exclude then
+          local r = tonumber(head[i + 1])
+          if best == nil or r < best_rank or (r == best_rank and head[i] < best) then best, best_rank = head[i], r end
+          break
+        end
+      end
+    end
+  end
+  return best
+end
+
+local function match_call(cid, c, exclude_agent)
+  local aid = find_agent(c, exclude_agent)
+  if aid then offer(cid, c, aid, hgetall(key('agent', aid))) end
+  return aid
+end
+
+local function match_agent(aid, a, exclude_call)
+  if a.state ~= 'ready' then return nil end
+  local cid = find_call(a, exclude_call)
+  if cid then offer(cid, hgetall(key('call', cid)), aid, a) end
+  return cid
+end
+
+---------------------------------------------------------------- entry point
+local function run(main)
+  if RID ~= '' then
+    local prev = redis.call('GET', P .. ':rid:' .. RID)
+    if prev then return prev end
+  end
+  local ok, res = pcall(main)
+  local out
+  if ok then
+    out = cjson.encode({ ok = res, offers = OFFERS })
+  elseif type(res) == 'table' and res.acd then
+    out = cjson.encode({ err = res.acd, d = res.d })
+  else
+    error(res)
+  end
+  if RID ~= '' then redis.call('SET', P .. ':rid:' .. RID, out, 'PX', 120000) end
+  return out
+end

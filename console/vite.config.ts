@@ -7,7 +7,7 @@ const server = process.env.HOTLINE_SERVER ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react()],
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 400 },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700 },
   server: {
     host: '127.0.0.1',
     proxy: {

@@ -49,9 +49,9 @@ describe('agent status (示闲 / 示忙 / 整理)', () => {
   });
 
   it('parses server payloads and rejects unknown states', () => {
-    expect(parseAgentStatus({ state: 'busy', reason: 'meal', since: 5 })).toEqual({
+    expect(parseAgentStatus({ state: 'not-ready', reason: 'missed-offers', since: 5 })).toEqual({
       kind: 'not-ready',
-      reason: 'meal',
+      reason: 'missed-offers',
       since: 5,
     });
     expect(parseAgentStatus({ kind: 'wrap-up', since: 1, until: 9 })).toEqual({

@@ -8,7 +8,9 @@ export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
 export type AgentStatus =
   | { kind: 'offline' }
   | { kind: 'ready'; since: number }
-  | { kind: 'not-ready'; reason: NotReadyReason; since: number }
+  /** reason: one of NOT_READY_REASONS when the agent chose it, or a server reason (login, missed-offers, …) */
+  | { kind: 'not-ready'; reason: string; since: number }
+  | { kind: 'reserved'; since: number }
   | { kind: 'on-call'; since: number }
   | { kind: 'wrap-up'; since: number; until: number };
 
@@ -56,34 +58,27 @@ export function statusLabelKey(status: AgentStatus): string {
   return `status.${status.kind}`;
 }
 
-/** Parses the server's agent-state payload defensively; unknown input → typed error. */
+/** Parses the server's agent view (queue's AgentView: state, reason, since, wrapUpEndsAt); unknown → typed error. */
 export function parseAgentStatus(raw: unknown): AgentStatus {
   const r = raw as Record<string, unknown> | null;
   const kind = r?.kind ?? r?.state;
   const since = typeof r?.since === 'number' ? r.since : Date.now();
   switch (kind) {
     case 'offline':
-    case 'logged-out':
       return { kind: 'offline' };
     case 'ready':
-    case 'idle':
       return { kind: 'ready', since };
-    case 'not-ready':
-    case 'busy': {
-      const reason = NOT_READY_REASONS.includes(r?.reason as NotReadyReason)
-        ? (r?.reason as NotReadyReason)
-        : 'other';
+    case 'not-ready': {
+      const reason = typeof r?.reason === 'string' && r.reason ? r.reason : 'other';
       return { kind: 'not-ready', reason, since };
     }
-    case 'on-call':
-    case 'talking':
     case 'reserved':
-    case 'ringing':
+      return { kind: 'reserved', since };
+    case 'on-call':
       return { kind: 'on-call', since };
-    case 'wrap-up':
-    case 'wrapup': {
-      const until = typeof r?.until === 'number' ? r.until : since;
-      return { kind: 'wrap-up', since, until };
+    case 'wrap-up': {
+      const end = r?.until ?? r?.wrapUpEndsAt;
+      return { kind: 'wrap-up', since, until: typeof end === 'number' ? end : since };
     }
     default:
       throw new ConsoleError('BAD_PAYLOAD', { what: 'agent status', kind: String(kind) });

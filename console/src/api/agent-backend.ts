@@ -1,0 +1,35 @@
+// What the agent workspace needs from the server. Each capability is optional: a panel whose
+// capability the server does not offer yet is absent (never faked). server-backend.ts fills it
+// from the real HTTP API and socket.io agent channel.
+import type { AgentAction, AgentStatus } from '../domain/agent-status.ts';
+import type { CallerHistory } from '../domain/screen-pop.ts';
+import type { WrapUpRecord } from '../domain/wrap-up.ts';
+
+export interface TodayCounters {
+  handled: number;
+  avgHandleSec: number;
+}
+
+export interface AgentBackend {
+  status?: {
+    subscribe(cb: (s: AgentStatus) => void): () => void;
+    act(a: AgentAction): Promise<void>;
+  };
+  counters?: { subscribe(cb: (c: TodayCounters) => void): () => void };
+  callerHistory?: (callId: string, callerNumber: string) => Promise<CallerHistory>;
+  wrapUp?: (r: WrapUpRecord) => Promise<void>;
+  emergency?: {
+    utilities: { number: string; label: string }[];
+    start(callId: string, number: string): Promise<void>;
+    leave(callId: string): Promise<void>;
+    /** third-party state events from the server (ringing / answered / failed / hung-up) */
+    subscribe(
+      cb: (e: {
+        callId: string;
+        state: 'ringing' | 'answered' | 'failed' | 'hung-up';
+        reason?: string;
+      }) => void,
+    ): () => void;
+  };
+  close(): void;
+}

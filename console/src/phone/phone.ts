@@ -1,0 +1,35 @@
+// The phone interface the UI drives. The real one is sip.js (sipjs-phone.ts); a fake exists only in
+// unit tests of pure UI logic.
+import type { PhoneEvent } from '../domain/softphone-state.ts';
+
+export interface SipLogin {
+  /** SIP address of record, e.g. sip:1001.1764000000@hotline */
+  aor: string;
+  /** WebSocket URL of the SIP server (ws:// or wss://) */
+  wsServer: string;
+  username: string;
+  password: string;
+  displayName?: string;
+}
+
+export interface DeviceChoice {
+  micId?: string;
+  speakerId?: string;
+}
+
+export interface Phone {
+  start(login: SipLogin): Promise<void>;
+  stop(): Promise<void>;
+  answer(): Promise<void>;
+  hangup(): Promise<void>;
+  setHold(on: boolean): Promise<void>;
+  setMute(on: boolean): void;
+  sendDtmf(tone: string): Promise<void>;
+  setDevices(choice: DeviceChoice): Promise<void>;
+  /** Local (microphone) and remote (caller) streams of the current call, for level meters. */
+  streams(): { local: MediaStream | null; remote: MediaStream | null };
+  stats(): Promise<RTCStatsReport | null>;
+  subscribe(listener: (e: PhoneEvent) => void): () => void;
+}
+
+export const DTMF_TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;

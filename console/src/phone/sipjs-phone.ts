@@ -1,0 +1,238 @@
+// The real softphone: sip.js SessionManager over WS/WSS with the server-issued SIP credentials.
+// Thin adapter: it turns sip.js callbacks into PhoneEvents; all state logic is in softphone-state.ts.
+import type { Invitation, Session } from 'sip.js';
+import { SessionState } from 'sip.js';
+import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
+import { SessionManager } from 'sip.js/lib/platform/web/session-manager/session-manager.js';
+import { config } from '../config.ts';
+import type { PhoneEvent } from '../domain/softphone-state.ts';
+import { ConsoleError } from '../errors.ts';
+import { parseOffer } from './offer-headers.ts';
+import type { DeviceChoice, Phone, SipLogin } from './phone.ts';
+import { RingTone } from './ring-tone.ts';
+
+type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+
+export class SipJsPhone implements Phone {
+  private manager: SessionManager | null = null;
+  private session: Session | null = null;
+  private readonly listeners = new Set<(e: PhoneEvent) => void>();
+  private readonly remoteAudio: SinkAudio;
+  private readonly ring = new RingTone();
+  private devices: DeviceChoice = {};
+  private recovering = false;
+
+  constructor() {
+    this.remoteAudio = new Audio() as SinkAudio;
+    this.remoteAudio.autoplay = true;
+  }
+
+  subscribe(listener: (e: PhoneEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: PhoneEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  private async checkMicrophone(): Promise<boolean> {
+    try {
+      const s = await navigator.mediaDevices.getUserMedia({ audio: this.audioConstraint(), video: false });
+      for (const t of s.getTracks()) t.stop();
+      this.emit({ type: 'mic-ok' });
+      return true;
+    } catch (e) {
+      const name = (e as DOMException).name;
+      if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'NotFoundError') {
+        this.emit({ type: 'mic-blocked' });
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private audioConstraint(): MediaTrackConstraints | boolean {
+    return this.devices.micId ? { deviceId: { exact: this.devices.micId } } : true;
+  }
+
+  async start(login: SipLogin): Promise<void> {
+    await this.stop();
+    await this.checkMicrophone();
+    this.watchPermission();
+    this.emit({ type: 'register-start' });
+    const manager = new SessionManager(login.wsServer, {
+      aor: login.aor,
+      media: { constraints: { audio: true, video: false }, remote: { audio: this.remoteAudio } },
+      reconnectionAttempts: 10_000,
+      reconnectionDelay: 2,
+      registrationRetry: true,
+      registrationRetryInterval: 3,
+      iceStopWaitingOnServerReflexive: true,
+      userAgentOptions: {
+        authorizationUsername: login.username,
+        authorizationPassword: login.password,
+        displayName: login.displayName,
+        logLevel: 'warn',
+        sessionDescriptionHandlerFactoryOptions: {
+          iceGatheringTimeout: config.iceGatheringTimeoutMs,
+          peerConnectionConfiguration: { iceServers: [] },
+        },
+      },
+      delegate: {
+        onRegistered: () => this.emit({ type: 'registered' }),
+        onUnregistered: () => this.emit({ type: 'unregistered' }),
+        onServerDisconnect: (error) => {
+          if (error) this.emit({ type: 'transport-lost' });
+        },
+        onServerConnect: () => void this.recoverCall(),
+        onCallReceived: (session) => this.onInvite(session as Invitation),
+        onCallAnswered: () => {
+          this.emit({ type: 'established', at: Date.now() });
+          this.watchIce();
+        },
+        onCallHangup: (session) => {
+          if (session !== this.session) return;
+          this.ring.stop();
+          this.session = null;
+          this.emit({ type: 'ended', reason: 'hangup' });
+        },
+        onCallHold: (_s, held) => this.emit({ type: 'hold', on: held }),
+      },
+    });
+    this.manager = manager;
+    try {
+      await manager.connect();
+      await manager.register();
+    } catch (e) {
+      this.emit({ type: 'register-failed' });
+      throw new ConsoleError('SIP_REGISTER_FAILED', { message: (e as Error).message });
+    }
+  }
+
+  private watchPermission(): void {
+    navigator.permissions
+      ?.query({ name: 'microphone' as PermissionName })
+      .then((status) => {
+        status.onchange = () => this.emit({ type: status.state === 'denied' ? 'mic-blocked' : 'mic-ok' });
+      })
+      .catch(() => undefined);
+  }
+
+  private onInvite(invitation: Invitation): void {
+    if (this.session) {
+      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      return;
+    }
+    (globalThis as { __hotlineOfferAt?: number }).__hotlineOfferAt = performance.now();
+    this.session = invitation;
+    const req = invitation.request;
+    const info = parseOffer((n) => req.getHeader(n), req.from.uri.user ?? '', req.callId);
+    invitation.stateChange.addListener((s) => {
+      if (s !== SessionState.Established) this.ring.stop();
+    });
+    this.ring.start();
+    this.emit({ type: 'incoming', info, at: Date.now() });
+  }
+
+  private sdh(): SessionDescriptionHandler | null {
+    return (this.session?.sessionDescriptionHandler as SessionDescriptionHandler | undefined) ?? null;
+  }
+
+  private watchIce(): void {
+    const pc = this.sdh()?.peerConnection;
+    if (!pc) return;
+    pc.addEventListener('iceconnectionstatechange', () => {
+      const st = pc.iceConnectionState;
+      if ((st === 'disconnected' || st === 'failed') && !this.recovering) {
+        this.recovering = true;
+        this.emit({ type: 'media-lost' });
+      } else if ((st === 'connected' || st === 'completed') && this.recovering) {
+        this.recovering = false;
+        this.emit({ type: 'media-recovered' });
+      }
+    });
+  }
+
+  /** After the WebSocket comes back, an active call re-INVITEs with an ICE restart. */
+  private async recoverCall(): Promise<void> {
+    const s = this.session;
+    if (!s || s.state !== SessionState.Established || !this.recovering) return;
+    await s
+      .invite({ sessionDescriptionHandlerOptions: { offerOptions: { iceRestart: true } } as never })
+      .catch(() => undefined);
+  }
+
+  async answer(): Promise<void> {
+    if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
+    this.ring.stop();
+    (globalThis as { __hotlineAnswerAt?: number }).__hotlineAnswerAt = performance.now();
+    await this.manager.answer(this.session, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: this.audioConstraint(), video: false } },
+    });
+  }
+
+  async hangup(): Promise<void> {
+    if (!this.manager || !this.session) return;
+    this.ring.stop();
+    const s = this.session;
+    if (s.state === SessionState.Initial && 'reject' in s) {
+      await (s as Invitation).reject().catch(() => undefined);
+      this.session = null;
+      this.emit({ type: 'ended', reason: 'rejected' });
+      return;
+    }
+    await this.manager.hangup(s);
+  }
+
+  async setHold(on: boolean): Promise<void> {
+    if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
+    if (on) await this.manager.hold(this.session);
+    else await this.manager.unhold(this.session);
+  }
+
+  setMute(on: boolean): void {
+    if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
+    if (on) this.manager.mute(this.session);
+    else this.manager.unmute(this.session);
+    this.emit({ type: 'mute', on });
+  }
+
+  async sendDtmf(tone: string): Promise<void> {
+    if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
+    await this.manager.sendDTMF(this.session, tone);
+  }
+
+  async setDevices(choice: DeviceChoice): Promise<void> {
+    this.devices = { ...choice };
+    await this.ring.setSink(choice.speakerId);
+    if (this.remoteAudio.setSinkId)
+      await this.remoteAudio.setSinkId(choice.speakerId ?? '').catch(() => undefined);
+    const pc = this.sdh()?.peerConnection;
+    if (pc && choice.micId) {
+      const s = await navigator.mediaDevices.getUserMedia({ audio: { deviceId: { exact: choice.micId } } });
+      const track = s.getAudioTracks()[0];
+      const sender = pc.getSenders().find((x) => x.track?.kind === 'audio');
+      if (track && sender) await sender.replaceTrack(track);
+    }
+  }
+
+  streams(): { local: MediaStream | null; remote: MediaStream | null } {
+    const h = this.sdh();
+    return { local: h?.localMediaStream ?? null, remote: h?.remoteMediaStream ?? null };
+  }
+
+  async stats(): Promise<RTCStatsReport | null> {
+    return (await this.sdh()?.peerConnection?.getStats()) ?? null;
+  }
+
+  async stop(): Promise<void> {
+    const m = this.manager;
+    this.manager = null;
+    this.session = null;
+    this.ring.stop();
+    if (!m) return;
+    await m.unregister().catch(() => undefined);
+    await m.disconnect().catch(() => undefined);
+  }
+}

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { type Acd, createAcd } from '@hotline/queue';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import { auditPlugin } from './audit/audit-plugin.ts';
@@ -14,6 +15,7 @@ import { FEATURES, type Feature } from './features.ts';
 import { errorBody, errorHandler } from './http/error-handler.ts';
 import './http/fastify-types.ts';
 import { seedOrgTree } from './org/seed-org.ts';
+import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { createRedis } from './redis.ts';
 import { docsUi, openApiPlugin } from './system/docs.ts';
 import { metricsPlugin } from './system/http-metrics.ts';
@@ -22,6 +24,10 @@ export interface AppDeps {
   /** An open database (tests share one per file); otherwise opened from config and closed with the app. */
   db?: Db;
   redis?: Redis;
+  /** The call distributor; default: createAcd on `redis` with `config.queuePrefix`. */
+  acd?: Acd;
+  /** socket.io channels, event relay and wallboard ticker (default true). */
+  realtime?: boolean;
   features?: readonly Feature[];
   logger?: FastifyServerOptions['logger'];
 }
@@ -46,7 +52,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const db = deps.db ?? (await openDatabase(config));
   const ownRedis = !deps.redis;
   const redis = deps.redis ?? createRedis(config.redisUrl, 'hotline-server');
+  const ownAcd = !deps.acd;
+  const acd = deps.acd ?? createAcd({ redis, prefix: config.queuePrefix });
   app.addHook('onClose', async () => {
+    if (ownAcd) await acd.close();
     if (ownRedis) redis.disconnect();
     if (ownDb) await db.close();
   });
@@ -57,6 +66,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('config', config);
   app.decorate('db', db.kysely);
   app.decorate('redis', redis);
+  app.decorate('acd', acd);
+  app.decorate('realtime', null);
   app.decorate('sessions', new SessionStore(redis, config.redisPrefix, config.sessionTtlSeconds));
 
   app.setErrorHandler(errorHandler);
@@ -72,6 +83,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(openApiPlugin);
   await app.register(authPlugin);
   await app.register(auditPlugin);
+  if (deps.realtime !== false) await app.register(realtimePlugin);
   for (const f of deps.features ?? FEATURES) await app.register(f.plugin);
   await app.register(docsUi);
   await app.ready();

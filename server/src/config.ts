@@ -33,8 +33,8 @@ const FIELDS = {
   },
   /** Prefix of every Redis key this server writes (sessions, login counters, socket.io adapter). */
   redisPrefix: { env: 'REDIS_PREFIX', schema: Type.String({ default: 'hotline:' }) },
-  /** Key prefix the queue package (@hotline/queue) uses; its event stream lives under it. */
-  queuePrefix: { env: 'QUEUE_PREFIX', schema: Type.String({ default: 'acd:' }) },
+  /** Key prefix the queue package (@hotline/queue) uses (its event stream is `<prefix>:events`). */
+  queuePrefix: { env: 'QUEUE_PREFIX', schema: Type.String({ default: 'acd' }) },
   sessionTtlSeconds: { env: 'SESSION_TTL_SECONDS', schema: Type.Integer({ minimum: 60, default: 8 * 3600 }) },
   cookieSecure: { env: 'COOKIE_SECURE', schema: Type.Boolean({ default: false }) },
   loginMaxFailures: { env: 'LOGIN_MAX_FAILURES', schema: Type.Integer({ minimum: 1, default: 5 }) },
@@ -54,6 +54,8 @@ const FIELDS = {
   sipWsUrl: { env: 'SIP_WS_URL', schema: Type.String({ default: 'ws://127.0.0.1:8088' }) },
   /** Wallboard snapshot period. */
   wallboardIntervalMs: { env: 'WALLBOARD_INTERVAL_MS', schema: Type.Integer({ minimum: 50, default: 1000 }) },
+  /** Queues always on the wallboard (comma-separated), besides those the queue package knows. */
+  wallboardQueues: { env: 'WALLBOARD_QUEUES', schema: Type.String({ default: '12345' }) },
   /** Answer-rate target shown on the wallboard (regulation: ≥ 95%). */
   answerRateTarget: {
     env: 'ANSWER_RATE_TARGET',

@@ -43,6 +43,7 @@ export const ERRORS = {
   },
   // queue / agent state
   QUEUE_UNAVAILABLE: { status: 503, zh: '排队服务不可用', en: 'Call distributor unavailable' },
+  AGENT_NOT_SIGNED_IN: { status: 409, zh: '坐席尚未签入', en: 'Agent is not signed in to the queue' },
   AGENT_STATE_REJECTED: {
     status: 409,
     zh: '坐席状态不允许此操作',

@@ -1,9 +1,11 @@
 // Every feature is one fastify plugin; buildApp registers them in this order.
 // To add a feature: ONE line here (and its permission table in auth/policy.ts TABLES).
 import type { FastifyInstance } from 'fastify';
+import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { orgRoutes } from './org/org-routes.ts';
+import { wallboardRoutes } from './realtime/wallboard-routes.ts';
 import { systemRoutes } from './system/system-routes.ts';
 import { usersRoutes } from './users/users-routes.ts';
 
@@ -18,4 +20,6 @@ export const FEATURES: Feature[] = [
   { name: 'users', plugin: usersRoutes },
   { name: 'org', plugin: orgRoutes },
   { name: 'audit', plugin: auditRoutes },
+  { name: 'agent', plugin: agentRoutes },
+  { name: 'wallboard', plugin: wallboardRoutes },
 ];

@@ -97,7 +97,9 @@ export async function authRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: '退出 Sign out', response: { 200: OkSchema } },
     },
     async (req, reply) => {
-      await app.sessions.destroy(requireSession(req));
+      const s = requireSession(req);
+      await app.sessions.destroy(s);
+      await app.realtime?.disconnectSession(s.sid);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

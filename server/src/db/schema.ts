@@ -22,6 +22,8 @@ export interface UserTable {
   org_unit_id: string;
   disabled: Generated<boolean>;
   must_change_password: Generated<boolean>;
+  agent_skills: ColumnType<Record<string, number>, string | undefined, string>;
+  agent_queues: Generated<string[]>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

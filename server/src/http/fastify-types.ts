@@ -1,4 +1,5 @@
 // What the core adds to fastify's types (decorators, route config). Imported for its side effect.
+import type { Acd } from '@hotline/queue';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
@@ -6,6 +7,7 @@ import type { RoutePermission } from '../auth/policy.ts';
 import type { Session, SessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import type { Realtime } from '../realtime/realtime-plugin.ts';
 
 export interface RouteInfo {
   method: string;
@@ -25,6 +27,10 @@ declare module 'fastify' {
     db: Kysely<Database>;
     redis: Redis;
     sessions: SessionStore;
+    /** The call distributor (@hotline/queue) on this server's Redis. */
+    acd: Acd;
+    /** socket.io channels (null until the realtime plugin is registered). */
+    realtime: Realtime | null;
     metricsRegistry: Registry;
     /** Every route registered, with its declared permission (the role × route test walks it). */
     routeCatalog: RouteInfo[];

@@ -21,6 +21,11 @@ export interface Stats {
   lastError?: string;
 }
 
+/** A bare URI keeps its params; a name-addr (`<…>`) gives the URI inside the brackets. */
+function uriOf(value: string): string {
+  return value.includes('<') ? addrUri(value) : value.trim();
+}
+
 export class Context {
   readonly stats: Stats = { received: 0, dropped: 0, malformed: 0 };
   cseq = 123_395_000 + Math.floor(Math.random() * 1000);
@@ -71,11 +76,11 @@ export class Context {
 
   /** Reach a URI: a registered connection for its user@host, else its transport/host/port. */
   async flowFor(uriText: string, via?: string): Promise<Flow> {
-    const target = parseUri(addrUri(uriText));
+    const target = parseUri(uriOf(uriText));
     if (!target) throw new TelephonyError('APP_BAD_REQUEST_URI', uriText);
     const cached = this.contacts.get(aorKey(target));
     if (cached) return cached;
-    const hop = via ? parseUri(addrUri(via)) : target;
+    const hop = via ? parseUri(uriOf(via)) : target;
     if (!hop) throw new TelephonyError('APP_BAD_REQUEST_URI', via);
     const transport = uriTransport(hop) as Proto | 'tls';
     if (transport !== 'udp' && transport !== 'tcp') throw new TelephonyError('APP_NO_TRANSPORT', transport);

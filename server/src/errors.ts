@@ -49,6 +49,54 @@ export const ERRORS = {
     zh: '坐席状态不允许此操作',
     en: 'Agent state does not allow this change',
   },
+  // working calendar / SLA clocks (src/calendar, src/sla; thrown as CalendarSlaError from src/sla/errors.ts)
+  CALENDAR_INVALID_INSTANT: {
+    status: 400,
+    zh: '时间格式不正确（ISO 8601，例如 2026-09-30T16:00:00+08:00）',
+    en: 'Not a valid instant (ISO 8601, e.g. 2026-09-30T16:00:00+08:00)',
+  },
+  CALENDAR_INVALID_DATE: {
+    status: 400,
+    zh: '日期格式不正确（YYYY-MM-DD）',
+    en: 'Not a valid calendar date (YYYY-MM-DD)',
+  },
+  CALENDAR_INVALID_AMOUNT: {
+    status: 400,
+    zh: '时长必须是不小于0的数字',
+    en: 'Amount must be a finite number ≥ 0',
+  },
+  CALENDAR_INVALID_OFFICE_HOURS: {
+    status: 400,
+    zh: '办公时间须为按顺序、不重叠的 HH:MM-HH:MM 时段',
+    en: 'Office hours must be sorted, non-overlapping HH:MM-HH:MM intervals',
+  },
+  CALENDAR_INVALID_ARRANGEMENT: {
+    status: 400,
+    zh: '节假日安排表格式不正确',
+    en: 'Holiday arrangement table is malformed',
+  },
+  CALENDAR_INVALID_CONFIG: {
+    status: 400,
+    zh: '工作日历配置不正确',
+    en: 'Working calendar configuration is invalid',
+  },
+  CALENDAR_OUT_OF_RANGE: {
+    status: 422,
+    zh: '时间超出工作日历范围',
+    en: 'Instant is outside the range the working calendar covers',
+  },
+  SLA_UNKNOWN_CLOCK: { status: 400, zh: '未知的时限', en: 'Unknown SLA clock' },
+  SLA_INVALID_CLOCK_INPUT: { status: 400, zh: '时限计算参数不正确', en: 'SLA clock input is invalid' },
+  SLA_EXTENSION_REFUSED: { status: 409, zh: '延期申请不予批准', en: 'Extension (延期) request refused' },
+  // tickets (server/src/tickets; the rule-specific message is in details.message / details.rule)
+  TICKET_INVALID_PAYLOAD: { status: 400, zh: '工单内容不完整或不正确', en: 'The ticket data is incomplete or invalid' },
+  TICKET_ILLEGAL_TRANSITION: { status: 409, zh: '工单当前状态不允许此操作', en: 'Not allowed in the ticket\'s current state' },
+  TICKET_ROLE_FORBIDDEN: { status: 403, zh: '您的角色不能执行此工单操作', en: 'Your role may not do this to a ticket' },
+  TICKET_NOT_YOUR_UNIT: { status: 403, zh: '该工单不由您的单位办理', en: 'This ticket is not your unit\'s' },
+  TICKET_RULE_VIOLATION: { status: 422, zh: '不符合热线运行管理办法的规定', en: 'Against the hotline regulation' },
+  TICKET_NOT_FOUND: { status: 404, zh: '工单不存在', en: 'No such ticket' },
+  TICKET_VERSION_CONFLICT: { status: 409, zh: '工单已被更新，请刷新后重试', en: 'The ticket changed meanwhile; reload and retry' },
+  TICKET_ATTACHMENT_REJECTED: { status: 415, zh: '附件类型或大小不符合要求', en: 'Attachment type or size not allowed' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -14,7 +14,7 @@ export interface AppConn {
   closed: boolean;
   send(payload: string): void;
   /** Answer `msgId` with `NOK|<catalogue text>` (or `NO|…` for session-level failures). */
-  nok(msgId: string, code: TelephonyErrorCode, word?: 'NOK' | 'NO'): void;
+  nok(msgId: string, code: TelephonyErrorCode, word?: 'NOK' | 'NO', detail?: string): void;
   close(): void;
 }
 
@@ -93,7 +93,13 @@ export class AppHub {
       send: (payload) => {
         if (!app.closed) sock.write(encodeFrame(payload));
       },
-      nok: (msgId, code, word = 'NOK') => app.send(responsePayload(msgId, [word, CATALOGUE[code].message])),
+      nok: (msgId, code, word = 'NOK', detail = undefined) =>
+        app.send(
+          responsePayload(msgId, [
+            word,
+            detail ? `${CATALOGUE[code].message}: ${detail}` : CATALOGUE[code].message,
+          ]),
+        ),
       close: () => {
         sock.end();
         sock.destroySoon?.();

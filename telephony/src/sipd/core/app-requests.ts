@@ -22,6 +22,22 @@ import type { Dialog } from './dialogs.ts';
 import { buildInDialog, dialogFlow, sendClient } from './in-dialog.ts';
 import { type ClientTxn, newBranch } from './transactions.ts';
 
+const METHODS = new Set([
+  'INVITE',
+  'ACK',
+  'BYE',
+  'CANCEL',
+  'OPTIONS',
+  'REGISTER',
+  'INFO',
+  'PRACK',
+  'UPDATE',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'REFER',
+  'MESSAGE',
+  'PUBLISH',
+]);
 const CORE = new Set(['from', 'to', 'call-id', 'cseq', 'max-forwards', 'contact', 'content-type']);
 
 export async function onAppRequest(
@@ -174,8 +190,8 @@ async function newRequest(
   req: SipMessage,
   routeUrl: string,
 ): Promise<void> {
-  if (!parseUri(req.uri)) {
-    app.nok(m.msgId, 'APP_BAD_REQUEST_URI');
+  if (!parseUri(req.uri) || !METHODS.has(req.method)) {
+    app.nok(m.msgId, 'APP_BAD_REQUEST_URI', 'NOK', `${req.method} ${req.uri} SIP/2.0`);
     return;
   }
   const flow = await ctx.flowFor(req.uri, routeUrl || undefined);

@@ -60,7 +60,8 @@ export type Effect =
   | 'end-call-in-queue'
   | 'connect-caller-to-far-end'
   | 'record-handoff'
-  | 'save-callback-request';
+  | 'save-callback-request'
+  | 'new-queue-call';
 
 export const TERMINAL: ReadonlySet<CallState> = new Set(['abandoned', 'ended', 'callback-pending']);
 
@@ -109,7 +110,14 @@ export const TRANSITIONS: Readonly<Record<CallState, Row>> = {
     },
     transfer: {
       to: 'queued',
-      effects: ['end-agent-leg', 'end-call-in-queue', 'enqueue', 'start-hold-music'],
+      effects: [
+        'end-agent-leg',
+        'end-call-in-queue',
+        'new-queue-call',
+        'enqueue',
+        'start-hold-music',
+        'start-announcements',
+      ],
     },
     handoff: {
       to: 'handed-off',

@@ -1,0 +1,21 @@
+// In-memory index of the calls this gateway instance is handling (the SIP dialogs live here; the
+// queue state lives in Redis). Lookups by hotline call id and by SIP Call-ID (for REFER/Replaces).
+import type { InboundCall } from './inbound-call.ts';
+import type { OutboundLeg } from './outbound-call.ts';
+
+export class CallRegistry {
+  readonly inbound = new Map<string, InboundCall>();
+  /** Browser-originated legs (three-way, callback) by the browser leg's SIP Call-ID. */
+  readonly outbound = new Map<string, OutboundLeg>();
+
+  inboundBySipCallId(sipCallId: string): InboundCall | undefined {
+    for (const c of this.inbound.values()) if (c.sipCallId === sipCallId) return c;
+    return undefined;
+  }
+
+  /** The inbound call whose agent leg has this SIP Call-ID. */
+  inboundByAgentLeg(sipCallId: string): InboundCall | undefined {
+    for (const c of this.inbound.values()) if (c.agentLegCallId === sipCallId) return c;
+    return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+// A new INVITE from the carrier trunk: ACL check, media anchored in rtpengine, answered, handed to
+// an InboundCall (greeting → queue → agent). Anything not from a trunk address gets 403 and a log line.
+import { randomBytes } from 'node:crypto';
+import type { Priority } from '@hotline/queue';
+import type Srf from 'drachtio-srf';
+import { isTelephonyError } from '../../errors.ts';
+import { callerNumber } from '../domain/hotline-headers.ts';
+import { deleteCommand } from '../media/ng-commands.ts';
+import type { GatewayContext } from './context.ts';
+import { InboundCall } from './inbound-call.ts';
+
+/** Hotline call id: sortable by time, unique across instances ("20261128T213712-9f2c4a1b"). */
+export function newHotlineCallId(nowMs: number): string {
+  const iso = new Date(nowMs).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  return `${iso}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function onTrunkInvite(
+  ctx: GatewayContext,
+  req: Srf.SrfRequest,
+  res: Srf.SrfResponse,
+): Promise<void> {
+  if (!ctx.acl.allows(req.source_address)) {
+    ctx.log.warn(
+      { source: req.source_address, from: req.get('From'), uri: req.uri },
+      'INVITE from a non-trunk address refused',
+    );
+    res.send(403, 'Forbidden', {});
+    return;
+  }
+  const sdp = req.body ?? '';
+  if (!/^v=0/m.test(sdp) || !/^m=audio /m.test(sdp)) {
+    res.send(488, 'Not Acceptable Here', {});
+    return;
+  }
+  const arrivedAt = ctx.now();
+  const number = callerNumber(req.get('P-Asserted-Identity') || req.get('From'));
+  const priority: Priority = ctx.cfg.urgentCallers.includes(number) ? 'urgent' : 'normal';
+  const callerTag = /;\s*tag=([^;>\s]+)/.exec(req.get('From'))?.[1] ?? 'caller';
+  const call = new InboundCall(ctx, {
+    id: newHotlineCallId(arrivedAt),
+    sipCallId: req.get('Call-ID'),
+    callerTag,
+    callerSdp: sdp,
+    callerNumber: number,
+    priority,
+    skills: [],
+    queue: ctx.cfg.queue,
+    arrivedAt,
+  });
+  let canceled = false;
+  req.on('cancel', () => {
+    canceled = true;
+    ctx.calls.inbound.delete(call.acdId);
+    void ctx.media.send(deleteCommand(call.sipCallId)).catch(() => {});
+  });
+  let localSdp: string;
+  try {
+    localSdp = await call.anchor();
+  } catch (e) {
+    ctx.log.error({ callId: call.id, err: (e as Error).message }, 'media anchoring failed');
+    if (!canceled) res.send(isTelephonyError(e) ? (e.sipStatus ?? 503) : 503);
+    void ctx.media.send(deleteCommand(call.sipCallId)).catch(() => {});
+    return;
+  }
+  if (canceled) return;
+  ctx.calls.inbound.set(call.acdId, call);
+  try {
+    const dialog = await ctx.srf.createUAS(req, res, { localSdp, headers: { 'X-Hotline-Call-Id': call.id } });
+    call.start(dialog);
+  } catch (e) {
+    ctx.calls.inbound.delete(call.acdId);
+    void ctx.media.send(deleteCommand(call.sipCallId)).catch(() => {});
+    ctx.log.info({ callId: call.id, err: (e as Error).message }, 'caller gone before answer');
+  }
+}

@@ -1,0 +1,27 @@
+// drachtio-srf's bundled typings leave out some runtime members of Dialog that the gateway uses.
+import type Srf from 'drachtio-srf';
+
+export type Dialog = Srf.Dialog & {
+  connected: boolean;
+  local: { sdp: string; uri: string; contact: string };
+  remote: { sdp: string; uri: string };
+  sip: { callId: string; localTag: string; remoteTag: string };
+};
+
+export function asDialog(d: Srf.Dialog): Dialog {
+  return d as Dialog;
+}
+
+/** In-dialog request options (drachtio-srf accepts method/headers/body). */
+export function inDialog(
+  method: Srf.SipMethod,
+  headers?: Record<string, string>,
+  body?: string,
+): Srf.SrfRequest {
+  return { method, headers: headers ?? {}, body } as unknown as Srf.SrfRequest;
+}
+
+/** BYE a dialog if it is still up; a dialog that vanished meanwhile is not an error. */
+export function hangup(d: Dialog | undefined): void {
+  if (d?.connected) (d.destroy() as unknown as Promise<void>).catch(() => {});
+}

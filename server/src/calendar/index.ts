@@ -6,6 +6,7 @@ export {
   type IntervalList,
   type OfficeHours,
   parseIntervals,
+  parseOfficeHoursSpec,
   WEEKDAYS,
   type Weekday,
 } from './office-hours.ts';

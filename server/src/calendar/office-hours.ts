@@ -62,3 +62,52 @@ export function intervalsLength(intervals: readonly MsInterval[]): number {
   for (const [s, e] of intervals) total += e - s;
   return total;
 }
+
+const DAY_RANGE_RE = /^(sun|mon|tue|wed|thu|fri|sat)(?:-(sun|mon|tue|wed|thu|fri|sat))?$/;
+
+/**
+ * Office hours from one config string, e.g. `mon-fri=09:00-12:00,14:00-18:00;sat=09:00-12:00;makeup=09:00-12:00,14:00-18:00`.
+ * Days not named have no office hours; `makeup` (hours of a 调休 working day) defaults to Monday's hours.
+ */
+export function parseOfficeHoursSpec(spec: string): OfficeHours {
+  const weekly: Record<Weekday, IntervalList> = {
+    sun: [],
+    mon: [],
+    tue: [],
+    wed: [],
+    thu: [],
+    fri: [],
+    sat: [],
+  };
+  let makeUpDay: IntervalList | undefined;
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [days = '', hours = ''] = part.split('=').map((s) => s.trim());
+    const list = hours
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    parseIntervals(list, part);
+    if (days === 'makeup') {
+      makeUpDay = list;
+      continue;
+    }
+    const m = DAY_RANGE_RE.exec(days);
+    if (!m)
+      throw new CalendarSlaError(
+        'CALENDAR_INVALID_OFFICE_HOURS',
+        `${JSON.stringify(part)}: days must be like mon or mon-fri or makeup`,
+      );
+    const from = WEEKDAYS.indexOf(m[1] as Weekday);
+    const to = WEEKDAYS.indexOf((m[2] ?? m[1]) as Weekday);
+    if (to < from)
+      throw new CalendarSlaError(
+        'CALENDAR_INVALID_OFFICE_HOURS',
+        `${JSON.stringify(part)}: day range backwards`,
+      );
+    for (let d = from; d <= to; d++) weekly[WEEKDAYS[d]!] = list;
+  }
+  return Object.freeze({ weekly: Object.freeze(weekly), makeUpDay: makeUpDay ?? weekly.mon });
+}

@@ -62,7 +62,8 @@ const SPECIAL: readonly SlaPriority[] = ['特殊事项'];
 const URGENT: readonly SlaPriority[] = ['特殊紧急事项'];
 
 type Row = Omit<SlaClockDefinition, 'pausedBy' | 'extendable'> & { extendable?: boolean };
-const row = (r: Row): SlaClockDefinition => Object.freeze({ extendable: false, pausedBy: [], ...r });
+const row = (r: Row): SlaClockDefinition =>
+  Object.freeze({ ...r, extendable: r.extendable ?? false, pausedBy: [] });
 
 export const SLA_CLOCKS: readonly SlaClockDefinition[] = Object.freeze([
   row({

@@ -1,6 +1,11 @@
 // Bad input gets a clear typed error; the calendar keeps working afterwards.
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, formatShanghai, parseInstant } from '../../src/calendar/index.ts';
+import {
+  createWorkingCalendar,
+  formatShanghai,
+  parseInstant,
+  parseOfficeHoursSpec,
+} from '../../src/calendar/index.ts';
 
 const cal = createWorkingCalendar();
 const code = (c: string) => expect.objectContaining({ code: c });
@@ -80,4 +85,25 @@ describe('typed errors', () => {
       '2026-03-14T11:00:00+08:00',
     );
   });
+});
+
+describe('office hours from one config string', () => {
+  it('parses day ranges, single days and make-up-day hours', () => {
+    const h = parseOfficeHoursSpec('mon-fri=09:00-12:00,14:00-18:00; sat=09:00-11:00');
+    expect(h.weekly.wed).toEqual(['09:00-12:00', '14:00-18:00']);
+    expect(h.weekly.sat).toEqual(['09:00-11:00']);
+    expect(h.weekly.sun).toEqual([]);
+    expect(h.makeUpDay).toEqual(['09:00-12:00', '14:00-18:00']);
+    const c = createWorkingCalendar({
+      officeHours: parseOfficeHoursSpec('mon-fri=08:30-12:00,14:30-17:30;makeup=08:30-12:00'),
+    });
+    expect(c.policy.fullDayHours).toBe(6.5);
+    expect(c.day('2026-02-14').hours).toEqual(['08:30-12:00']);
+  });
+  it.each(['mon-fri=9-12', 'fri-mon=09:00-12:00', 'weekdays=09:00-12:00', 'mon=12:00-09:00'])(
+    '%j → CALENDAR_INVALID_OFFICE_HOURS',
+    (spec) => {
+      expect(() => parseOfficeHoursSpec(spec)).toThrow(code('CALENDAR_INVALID_OFFICE_HOURS'));
+    },
+  );
 });

@@ -288,9 +288,12 @@ local function find_agent(c, exclude)
 end
 
 -- Best waiting call (lowest rank) among the heads of the routing groups the agent qualifies for.
+-- `exclude` (the call this agent just declined or missed) is only taken when nothing else is
+-- waiting for the agent, so a ready agent and a call it can take never wait side by side.
 local function find_call(a, exclude)
   local groups = redis.call('SMEMBERS', P .. ':groups')
   local best, best_rank = nil, nil
+  local fallback = nil
   for _, g in ipairs(groups) do
     local sep = string.find(g, '|', 1, true)
     local q = string.sub(g, 1, sep - 1)
@@ -302,10 +305,11 @@ local function find_call(a, exclude)
           if best == nil or r < best_rank or (r == best_rank and head[i] < best) then best, best_rank = head[i], r end
           break
         end
+        fallback = head[i]
       end
     end
   end
-  return best
+  return best or fallback
 end
 
 local function match_call(cid, c, exclude_agent)

@@ -15,6 +15,7 @@ import {
   dateOfDayNumber,
   dayNumberOf,
   dayNumberOfDate,
+  dayStartMs,
   HOUR_MS,
   type Instant,
   MINUTE_MS,
@@ -98,6 +99,11 @@ export interface WorkingCalendar {
   workingTimeBetween(a: Instant, b: Instant): DurationResult;
   addWallClockHours(t: Instant, hours: number): DueResult;
   day(date: string): DayInfo;
+  /** Working days d with fromDate < d ≤ toDate (0 when toDate ≤ fromDate); dates are 'YYYY-MM-DD'. */
+  countWorkingDays(
+    fromDate: string,
+    toDate: string,
+  ): { days: number; provisional: boolean; warning: CalendarWarning | undefined };
   /** Warnings an administrator must see: years within `horizonDays` of now without official data. */
   warnings(now: Instant, horizonDays?: number): CalendarWarning[];
 }
@@ -228,6 +234,20 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
         source: tables.source[i]!,
         name: tables.names.get(day),
         provisional: tables.cumProvisional[i + 1]! > tables.cumProvisional[i]!,
+      };
+    },
+    countWorkingDays: (fromDate: string, toDate: string) => {
+      const a = dayNumberOfDate(fromDate) - tables.firstDay;
+      const b = dayNumberOfDate(toDate) - tables.firstDay;
+      if (a < 0 || b < 0 || a >= tables.dayCount || b >= tables.dayCount) {
+        throw new CalendarSlaError('CALENDAR_OUT_OF_RANGE', `${fromDate}..${toDate}`);
+      }
+      if (b <= a) return { days: 0, provisional: false, warning: undefined };
+      const r = result(dayStartMs(tables.firstDay + a + 1), dayStartMs(tables.firstDay + b));
+      return {
+        days: tables.cumWorkDays[b + 1]! - tables.cumWorkDays[a + 1]!,
+        provisional: r.provisional,
+        warning: r.warning,
       };
     },
     warnings: (now: Instant, horizonDays = 90): CalendarWarning[] => {

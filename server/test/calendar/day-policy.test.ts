@@ -70,3 +70,17 @@ describe('long spans: 60 working days', () => {
     expect(office.subtractWorkingDays(due, 60).due).toEqual(t);
   });
 });
+
+describe('countWorkingDays between dates (fromDate excluded, toDate included)', () => {
+  it.each([
+    ['2026-02-13', '2026-02-24', 2], // Sat 02-14 (调休) and Tue 02-24
+    ['2026-09-30', '2026-10-13', 5],
+    ['2026-03-10', '2026-03-10', 0],
+    ['2026-03-11', '2026-03-10', 0],
+  ])('%s → %s = %s', (a, b, n) => {
+    expect(office.countWorkingDays(a, b)).toMatchObject({ days: n, provisional: false });
+  });
+  it('flags a range reaching 2027 as provisional', () => {
+    expect(office.countWorkingDays('2026-12-30', '2027-01-04')).toMatchObject({ days: 3, provisional: true });
+  });
+});

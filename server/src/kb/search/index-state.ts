@@ -1,6 +1,7 @@
 // The in-memory state shared by index maintenance (search-index.ts) and query execution
 // (execute-search.ts).
 
+import type { DocColumns } from './doc-columns.ts';
 import type { SearchDoc } from './types.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -23,7 +24,10 @@ export interface Entry {
 export interface IndexState {
   readonly vocab: Vocabulary;
   readonly entries: Array<Entry | undefined>;
+  readonly columns: DocColumns;
   live: number;
+  /** bumped on every add/remove (invalidates cached filter results) */
+  generation: number;
   sumTitle: number;
   sumTags: number;
   sumBody: number;

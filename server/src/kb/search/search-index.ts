@@ -2,6 +2,7 @@
 // Pure computation (no I/O); the caller persists snapshots where it likes.
 import type { Analyzer } from './analyzer.ts';
 import { normalizeText } from './analyzer.ts';
+import { DocColumns, kindCode } from './doc-columns.ts';
 import { executeSearch } from './execute-search.ts';
 import { COUNTIES, findCounty } from './ganzi-places.ts';
 import type { Entry, IndexState } from './index-state.ts';
@@ -55,7 +56,9 @@ export class SearchIndex {
     this.state = {
       vocab: new Vocabulary(analyzer),
       entries: [],
+      columns: new DocColumns(),
       live: 0,
+      generation: 0,
       sumTitle: 0,
       sumTags: 0,
       sumBody: 0,
@@ -121,6 +124,8 @@ export class SearchIndex {
     this.state.sumTags -= e.lenTags;
     this.state.sumBody -= e.lenBody;
     this.state.entries[num] = undefined;
+    this.state.columns.alive[num] = 0;
+    this.state.generation++;
     this.numById.delete(id);
     this.dead++;
     if (this.dead > 256 && this.dead > this.state.live) this.compact();
@@ -137,6 +142,7 @@ export class SearchIndex {
     this.state.entries.length = 0;
     this.numById.clear();
     this.state.vocab.clearPostings();
+    this.state.columns.reset();
     this.dead = 0;
     for (const e of live) this.place(e);
   }
@@ -205,6 +211,19 @@ export class SearchIndex {
     const num = this.state.entries.length;
     this.state.entries.push(e);
     this.numById.set(e.doc.id, num);
+    const c = this.state.columns;
+    this.state.generation++;
+    c.ensure(num + 1);
+    c.alive[num] = 1;
+    c.kind[num] = kindCode(e.doc.kind);
+    c.isPublic[num] = e.doc.public ? 1 : 0;
+    c.countyMask[num] = e.countyMask;
+    c.unit[num] = c.unitId(e.unitKey);
+    c.effectiveFrom[num] = e.doc.effectiveFrom ?? Number.NEGATIVE_INFINITY;
+    c.expiresAt[num] = e.doc.expiresAt ?? Number.POSITIVE_INFINITY;
+    c.lenTitle[num] = e.lenTitle;
+    c.lenTags[num] = e.lenTags;
+    c.lenBody[num] = e.lenBody;
     for (let i = 0; i < e.terms.length; i++) this.state.vocab.postings[e.terms[i]!]!.add(num, e.tfs[i]!);
   }
 }

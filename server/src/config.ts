@@ -1,6 +1,7 @@
 // The ONLY module in server/ that reads process.env. Parsed once, schema-validated, frozen.
 // To add a key: add one line to FIELDS (env name, TypeBox schema with a default unless required).
 // `Config` is derived from FIELDS, so the type follows automatically.
+import { hostname } from 'node:os';
 import Type, { type Static, type TSchema } from 'typebox';
 import Value from 'typebox/value';
 
@@ -63,6 +64,17 @@ const FIELDS = {
   },
   /** Run the history writer (queue events → DB) in this process. */
   historyWriter: { env: 'HISTORY_WRITER', schema: Type.Boolean({ default: true }) },
+  /** Consumer name in the `history` group: keep it stable per instance so a restart resumes its pending entries. */
+  historyConsumer: {
+    env: 'HISTORY_CONSUMER',
+    schema: Type.String({
+      pattern: '^[A-Za-z0-9._:-]{1,64}$',
+      default:
+        hostname()
+          .replace(/[^A-Za-z0-9._:-]/g, '-')
+          .slice(0, 64) || 'server',
+    }),
+  },
 } as const satisfies Record<string, { env: string; schema: TSchema }>;
 
 type Fields = typeof FIELDS;

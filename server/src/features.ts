@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { callsRoutes } from './history/calls-routes.ts';
 import { orgRoutes } from './org/org-routes.ts';
 import { wallboardRoutes } from './realtime/wallboard-routes.ts';
 import { systemRoutes } from './system/system-routes.ts';
@@ -22,4 +23,5 @@ export const FEATURES: Feature[] = [
   { name: 'audit', plugin: auditRoutes },
   { name: 'agent', plugin: agentRoutes },
   { name: 'wallboard', plugin: wallboardRoutes },
+  { name: 'calls', plugin: callsRoutes },
 ];

@@ -42,8 +42,8 @@ describe.skipIf(skip)('inbound calls (sipp → gateway → sip.js agent)', () =>
     expect(code).toBe(0);
     await waitState(session, SessionState.Terminated);
     await expect.poll(async () => (await rig.acd.getCall(callId))?.state, { timeout: 5000 }).toBe('ended');
+    await expect.poll(async () => (await rig.gw.ctx.records.get(callId)).endedBy).toBe('caller');
     const rec = await rig.gw.ctx.records.get(callId);
-    expect(rec.endedBy).toBe('caller');
     expect(Number(rec.answeredAt)).toBeGreaterThan(Number(rec.arrivedAt));
     await rig.retire('a1');
   });
@@ -58,7 +58,7 @@ describe.skipIf(skip)('inbound calls (sipp → gateway → sip.js agent)', () =>
     const { code } = await caller.done;
     expect(code).toBe(0);
     await expect.poll(async () => (await rig.acd.getCall(callId))?.state).toBe('ended');
-    expect((await rig.gw.ctx.records.get(callId)).endedBy).toBe('agent');
+    await expect.poll(async () => (await rig.gw.ctx.records.get(callId)).endedBy).toBe('agent');
     await rig.retire('a2');
   });
 });

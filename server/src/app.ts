@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { FEATURES, type Feature } from './features.ts';
 import { errorBody, errorHandler } from './http/error-handler.ts';
 import './http/fastify-types.ts';
+import { historyPlugin } from './history/history-plugin.ts';
 import { seedOrgTree } from './org/seed-org.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { createRedis } from './redis.ts';
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authPlugin);
   await app.register(auditPlugin);
   if (deps.realtime !== false) await app.register(realtimePlugin);
+  await app.register(historyPlugin);
   for (const f of deps.features ?? FEATURES) await app.register(f.plugin);
   await app.register(docsUi);
   await app.ready();

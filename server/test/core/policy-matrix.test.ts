@@ -50,6 +50,17 @@ describe('role × route matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('the auditor (social supervision panel) is read-only: no write route beyond its own session', () => {
+    const writes = t.app.routeCatalog.filter(
+      (r) =>
+        !['GET', 'HEAD'].includes(r.method) && r.permission !== 'public' && r.permission !== 'authenticated',
+    );
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((r) => can(['auditor'], r.permission!)).map((r) => `${r.method} ${r.url}`)).toEqual(
+      [],
+    );
+  });
+
   it('anonymous requests get 401 on every non-public route', async () => {
     const failures: string[] = [];
     for (const route of t.app.routeCatalog.filter((r) => r.method !== 'HEAD' && r.permission !== 'public')) {

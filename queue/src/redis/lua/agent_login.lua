@@ -11,6 +11,6 @@ return run(function()
   hset(ak, { name = ARGV[5], skills = ARGV[6], queues = ARGV[7], offerTimeoutMs = ARGV[8], loginAt = n(NOW) })
   a.name = ARGV[5]; a.skills = ARGV[6]; a.queues = ARGV[7]; a.offerTimeoutMs = ARGV[8]
   redis.call('SADD', P .. ':agents', aid)
-  set_agent(aid, a, AGENT_T.login.to, 'login', 0)
+  set_agent(aid, a, AGENT_LOGIN_TO, 'login', 0)
   return hgetall(ak)
 end)

@@ -7,5 +7,5 @@ return run(function()
   if not (a.state == 'not-ready' and a.reason == ARGV[5]) then
     set_agent(aid, a, 'not-ready', ARGV[5], tonumber(a.missed) or 0)
   end
-  return hgetall(key('agent', aid))
+  return a
 end)

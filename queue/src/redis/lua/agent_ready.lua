@@ -9,5 +9,5 @@ return run(function()
     set_agent(aid, a, 'ready', '', 0)
     match_agent(aid, a, nil)
   end
-  return hgetall(key('agent', aid))
+  return a
 end)

@@ -18,5 +18,5 @@ return run(function()
   local position = redis.call('ZRANK', key('q', c.queue), cid) + 1
   emit('call.enqueued', call_fields(cid, c, { 'skills', c.skills, 'position', tostring(position) }))
   if match_call(cid, c, nil) then position = 0 end
-  return { call = hgetall(ck), position = position, staffed = redis.call('SCARD', P .. ':staffed') }
+  return { call = c, position = position, staffed = redis.call('SCARD', P .. ':staffed') }
 end)

@@ -3,6 +3,7 @@
 --   KEYS[1] = <prefix>:events (the event stream)
 --   ARGV[1] = prefix, ARGV[2] = now (ms), ARGV[3] = request id (idempotency token),
 --   ARGV[4..] = script arguments (see each script's header).
+-- The generated prelude (redis/prelude.ts) defines CFG, agent_can, call_can and count_rules.
 -- Every other key is derived from the prefix; all keys share it (one hash slot with a {tag} prefix).
 -- Scripts validate everything before their first write and then cannot fail, so a rejected
 -- command changes nothing. The reply is JSON: {"ok":…,"offers":[…]} or {"err":CODE,"d":{…}}.
@@ -66,8 +67,8 @@ end
 local function incr(bucket, field, amount)
   if amount == 0 then return end
   local k = P .. ':m:' .. n(bucket)
-  redis.call('HINCRBY', k, field, n(amount))
-  if not TOUCHED[k] then
+  -- a field's first increment (new bucket or new counter) (re)arms the bucket's expiry
+  if redis.call('HINCRBY', k, field, n(amount)) == amount and not TOUCHED[k] then
     TOUCHED[k] = true
     redis.call('PEXPIRE', k, CFG.retentionMs)
   end
@@ -75,33 +76,12 @@ end
 
 local function bucket_of(ts) return math.floor(ts / CFG.bucketMs) * CFG.bucketMs end
 
-local function rule_matches(rule, f)
-  if f.queue == nil or f.arrivedAt == nil then return false end
-  for _, c in ipairs(rule.when) do
-    local v = f[c.field]
-    if v == nil then return false end
-    if c.op == 'eq' then
-      if v ~= c.value then return false end
-    elseif c.op == 'lt' then
-      if not (tonumber(v) < tonumber(c.value)) then return false end
-    else
-      if not (tonumber(v) <= tonumber(c.value)) then return false end
-    end
-  end
-  return true
+local function inc_queue_counter(f, counter, amount)
+  incr(bucket_of(tonumber(f.arrivedAt)), f.queue .. '|' .. counter, amount)
 end
 
 local function count(etype, f)
-  local list = RULES[etype]
-  if list then
-    for _, rule in ipairs(list) do
-      if rule_matches(rule, f) then
-        local amount = 1
-        if rule.add ~= 1 then amount = tonumber(f[rule.add] or '0') end
-        incr(bucket_of(tonumber(f.arrivedAt)), f.queue .. '|' .. rule.counter, amount)
-      end
-    end
-  end
+  count_rules(etype, f, inc_queue_counter)
   if etype == 'agent.state' and f.prevState ~= 'offline' then
     local t = tonumber(f.since)
     local stop = tonumber(f.ts)
@@ -147,7 +127,7 @@ local function load_agent(aid)
 end
 
 local function check_agent(a, aid, action)
-  if not AGENT_T[action].from[a.state] then
+  if not agent_can(action, a.state) then
     fail('ILLEGAL_AGENT_TRANSITION', { agentId = aid, state = a.state, action = action })
   end
 end
@@ -173,9 +153,13 @@ local function set_agent(aid, a, state, reason, missed)
     redis.call('ZADD', P .. ':ready', NOW, aid)
   else
     a.idleSince = ''
-    redis.call('ZREM', P .. ':ready', aid)
+    if prev == 'ready' then redis.call('ZREM', P .. ':ready', aid) end
   end
-  if STAFFED[state] then redis.call('SADD', P .. ':staffed', aid) else redis.call('SREM', P .. ':staffed', aid) end
+  if STAFFED[state] and not STAFFED[prev] then
+    redis.call('SADD', P .. ':staffed', aid)
+  elseif STAFFED[prev] and not STAFFED[state] then
+    redis.call('SREM', P .. ':staffed', aid)
+  end
   if state == 'wrap-up' then
     a.wrapUpEndsAt = n(NOW + CFG.wrapUpMs)
     redis.call('ZADD', P .. ':wrapups', NOW + CFG.wrapUpMs, aid)
@@ -200,7 +184,7 @@ local function load_call(cid)
 end
 
 local function check_call(c, cid, action)
-  if not CALL_T[action].from[c.state] then
+  if not call_can(action, c.state) then
     fail('ILLEGAL_CALL_TRANSITION', { callId = cid, state = c.state, action = action })
   end
   if c.kind == 'callback' and (action == 'abandon' or action == 'callback') then
@@ -214,11 +198,10 @@ local function queue_insert(cid, c)
   redis.call('SADD', P .. ':groups', c.group)
 end
 
+-- (an emptied routing group is dropped from P:groups lazily, by find_call)
 local function queue_remove(cid, c)
   redis.call('ZREM', key('q', c.queue), cid)
-  local g = key('g', c.group)
-  redis.call('ZREM', g, cid)
-  if redis.call('ZCARD', g) == 0 then redis.call('SREM', P .. ':groups', c.group) end
+  redis.call('ZREM', key('g', c.group), cid)
 end
 
 -- Puts a call back into its queue at the head (keeping its own place if that is earlier).
@@ -299,6 +282,7 @@ local function find_call(a, exclude)
     local q = string.sub(g, 1, sep - 1)
     if serves_queue(a.queues, q) and skill_fit(a.skills, decode_skills(string.sub(g, sep + 1))) then
       local head = redis.call('ZRANGE', key('g', g), 0, 1, 'WITHSCORES')
+      if #head == 0 then redis.call('SREM', P .. ':groups', g) end
       for i = 1, #head, 2 do
         if head[i] ~= exclude then
           local r = tonumber(head[i + 1])

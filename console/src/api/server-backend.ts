@@ -1,7 +1,58 @@
-// The agent workspace's backend on the real server. Capabilities are added here as the server
-// documents them (server/README.md); until then the matching panels stay absent.
+// The agent workspace's backend on the real server: socket.io '/agent' namespace for the agent's
+// own state (示闲/示忙 through the ACD). Capabilities the server does not offer yet (caller history,
+// wrap-up record, counters, emergency three-way) are left out, so their panels stay absent.
+
+import type { Socket } from 'socket.io-client';
+import type {
+  AgentClientToServer,
+  AgentServerToClient,
+  AgentStatePush,
+} from '../../../server/src/contracts/realtime.ts';
+import { config } from '../config.ts';
+import { type AgentStatus, parseAgentStatus } from '../domain/agent-status.ts';
+import { ConsoleError } from '../errors.ts';
 import type { AgentBackend } from './agent-backend.ts';
+import { connectNamespace } from './socket.ts';
+
+export function toAgentStatus(p: AgentStatePush & { wrapUpEndsAt?: number | null }): AgentStatus {
+  // The push has no wrap-up end yet: fall back to the configured wrap-up length.
+  const until = p.wrapUpEndsAt ?? p.since + config.wrapUpSeconds * 1000;
+  return parseAgentStatus({ state: p.state, reason: p.reason, since: p.since, wrapUpEndsAt: until });
+}
 
 export function createServerBackend(): AgentBackend {
-  return { close() {} };
+  const socket = connectNamespace('/agent') as Socket<AgentServerToClient, AgentClientToServer>;
+  return {
+    status: {
+      subscribe(cb) {
+        const on = (p: AgentStatePush) => {
+          try {
+            cb(toAgentStatus(p));
+          } catch {
+            /* malformed push: keep the last known status */
+          }
+        };
+        socket.on('agent:state', on);
+        return () => socket.off('agent:state', on);
+      },
+      act(a) {
+        if (a.type === 'extend-wrap-up')
+          return Promise.reject(new ConsoleError('ILLEGAL_TRANSITION', { action: a.type }));
+        const req =
+          a.type === 'ready'
+            ? { state: 'ready' as const }
+            : { state: 'not-ready' as const, reason: a.reason };
+        return new Promise<void>((resolve, reject) => {
+          socket.timeout(5000).emit('agent:set-state', req, (err, r) => {
+            if (err) reject(new ConsoleError('NETWORK', { message: err.message }));
+            else if (!r.ok) reject(new ConsoleError('ILLEGAL_TRANSITION', { serverCode: r.error.code }));
+            else resolve();
+          });
+        });
+      },
+    },
+    close() {
+      socket.close();
+    },
+  };
 }

@@ -14,6 +14,8 @@ export interface QueueMetrics {
   agentsNeeded: number;
   agentsLoggedIn: number;
   specialUrgentWaiting: number;
+  /** agents per state when the server sends counts only */
+  stateCounts?: Record<string, number>;
 }
 
 export interface AgentRow {
@@ -33,8 +35,10 @@ export interface IntervalPoint {
 export interface WallboardSnapshot {
   at: number;
   queues: QueueMetrics[];
-  agents: AgentRow[];
-  intervals: IntervalPoint[];
+  /** named agents with time in state (absent when the server sends counts only) */
+  agents?: AgentRow[];
+  /** 5-minute history (absent when the server does not send it: the chart is then not shown) */
+  intervals?: IntervalPoint[];
 }
 
 export const INTERVAL_MS = 5 * 60 * 1000;
@@ -52,6 +56,12 @@ export function rateLevel(rate: number | null, target: number): Level {
 export function staffingLevel(q: Pick<QueueMetrics, 'agentsNeeded' | 'agentsLoggedIn'>): Level {
   if (q.agentsNeeded <= 0) return 'none';
   return q.agentsLoggedIn >= q.agentsNeeded ? 'ok' : 'bad';
+}
+
+/** Abandonment is bad above the share the answer-rate target leaves (1 − 95%). */
+export function abandonLevel(rate: number | null, answerTarget: number): Level {
+  if (rate === null) return 'none';
+  return rate > 1 - answerTarget ? 'bad' : 'ok';
 }
 
 export function waitLevel(longestWaitSec: number, serviceLevelSec: number): Level {
@@ -117,7 +127,7 @@ export function computeAlerts(snap: WallboardSnapshot, target: number): Alert[] 
       });
     }
   }
-  const recent = chartBins(snap.intervals, snap.at).slice(-TREND_BINS);
+  const recent = chartBins(snap.intervals ?? [], snap.at).slice(-TREND_BINS);
   const offered = recent.reduce((a, b) => a + b.offered, 0);
   const answered = recent.reduce((a, b) => a + b.answered, 0);
   if (offered > 0) {
@@ -149,7 +159,7 @@ export interface AgentGroup {
   agents: { id: string; name: string; seconds: number }[];
 }
 
-const STATE_ORDER = ['on-call', 'ringing', 'ready', 'wrap-up', 'not-ready', 'offline'];
+const STATE_ORDER = ['on-call', 'reserved', 'ready', 'wrap-up', 'not-ready', 'offline'];
 
 /** Agents grouped by state (fixed order), longest time in state first. */
 export function agentsByState(agents: readonly AgentRow[], now: number): AgentGroup[] {
@@ -170,4 +180,12 @@ export function agentsByState(agents: readonly AgentRow[], now: number): AgentGr
 
 export function formatPercent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** Agents per state summed over queues, in the fixed state order (for servers that send counts only). */
+export function stateCountsTotal(queues: readonly QueueMetrics[]): { state: string; count: number }[] {
+  const sum = new Map<string, number>();
+  for (const q of queues)
+    for (const [st, n] of Object.entries(q.stateCounts ?? {})) sum.set(st, (sum.get(st) ?? 0) + n);
+  return STATE_ORDER.filter((st) => sum.has(st)).map((st) => ({ state: st, count: sum.get(st) ?? 0 }));
 }

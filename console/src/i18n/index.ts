@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addMessageBundles } from '../tickets/i18n-bundles.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -24,6 +25,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+addMessageBundles(i18n); // ticket, portal and knowledge-base screens keep their own message files
 
 export function setLanguage(lang: Language): void {
   try {

@@ -21,6 +21,7 @@ export class SipJsPhone implements Phone {
   private readonly ring = new RingTone();
   private devices: DeviceChoice = {};
   private recovering = false;
+  private stopping = false;
 
   constructor() {
     this.remoteAudio = new Audio() as SinkAudio;
@@ -81,7 +82,10 @@ export class SipJsPhone implements Phone {
       },
       delegate: {
         onRegistered: () => this.emit({ type: 'registered' }),
-        onUnregistered: () => this.emit({ type: 'unregistered' }),
+        // sip.js also reports "unregistered" when the transport drops; that is shown as reconnecting.
+        onUnregistered: () => {
+          if (this.stopping) this.emit({ type: 'unregistered' });
+        },
         onServerDisconnect: (error) => {
           if (error) this.emit({ type: 'transport-lost' });
         },
@@ -103,6 +107,12 @@ export class SipJsPhone implements Phone {
     this.manager = manager;
     try {
       await manager.connect();
+    } catch {
+      // The SIP server is unreachable: sip.js keeps retrying (reconnectionAttempts), show reconnecting.
+      this.emit({ type: 'transport-lost' });
+      return;
+    }
+    try {
       await manager.register();
     } catch (e) {
       this.emit({ type: 'register-failed' });
@@ -229,10 +239,12 @@ export class SipJsPhone implements Phone {
   async stop(): Promise<void> {
     const m = this.manager;
     this.manager = null;
+    this.stopping = true;
     this.session = null;
     this.ring.stop();
     if (!m) return;
     await m.unregister().catch(() => undefined);
     await m.disconnect().catch(() => undefined);
+    this.stopping = false;
   }
 }

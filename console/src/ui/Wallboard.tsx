@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { config } from '../config.ts';
 import { formatDuration } from '../domain/softphone-state.ts';
 import {
+  abandonLevel,
   agentsByState,
   chartBins,
   computeAlerts,
@@ -9,6 +10,7 @@ import {
   type Level,
   rateLevel,
   staffingLevel,
+  stateCountsTotal,
   type WallboardSnapshot,
   waitLevel,
 } from '../domain/wallboard-model.ts';
@@ -30,7 +32,7 @@ export function Wallboard(props: { snap: WallboardSnapshot; stale: boolean; char
   const target = config.answerRateTarget;
   const sl = config.serviceLevelSeconds;
   const alerts = computeAlerts(snap, target);
-  const groups = agentsByState(snap.agents, snap.at);
+  const groups = agentsByState(snap.agents ?? [], snap.at);
   const pct = (r: number) => formatPercent(r);
   return (
     <div className="wallboard">
@@ -81,7 +83,7 @@ export function Wallboard(props: { snap: WallboardSnapshot; stale: boolean; char
           <Tile
             label={t('wallboard.abandon')}
             value={formatPercent(q.abandonRate24h)}
-            level={q.abandonRate24h !== null && q.abandonRate24h > 1 - target ? 'bad' : 'ok'}
+            level={abandonLevel(q.abandonRate24h, target)}
           />
           <Tile
             label={t('wallboard.staffing')}
@@ -92,23 +94,35 @@ export function Wallboard(props: { snap: WallboardSnapshot; stale: boolean; char
         </section>
       ))}
       <div className="wb-lower">
-        <section className="panel wb-chart" aria-label={t('wallboard.chart')}>
-          <h4>{t('wallboard.chart')}</h4>
-          {props.chart !== false && (
-            <WallboardChart
-              bins={chartBins(snap.intervals, snap.at)}
-              target={target}
-              labels={{
-                offered: t('wallboard.offered'),
-                answered: t('wallboard.answered'),
-                abandoned: t('wallboard.abandoned'),
-                rate: t('wallboard.answerRate'),
-              }}
-            />
-          )}
-        </section>
+        {snap.intervals && (
+          <section className="panel wb-chart" aria-label={t('wallboard.chart')}>
+            <h4>{t('wallboard.chart')}</h4>
+            {props.chart !== false && (
+              <WallboardChart
+                bins={chartBins(snap.intervals, snap.at)}
+                target={target}
+                labels={{
+                  offered: t('wallboard.offered'),
+                  answered: t('wallboard.answered'),
+                  abandoned: t('wallboard.abandoned'),
+                  rate: t('wallboard.answerRate'),
+                }}
+              />
+            )}
+          </section>
+        )}
         <section className="panel wb-agents" aria-label={t('wallboard.agents')}>
           <h4>{t('wallboard.agents')}</h4>
+          {!snap.agents && (
+            <ul className="state-counts">
+              {stateCountsTotal(snap.queues).map((c) => (
+                <li key={c.state} className={`s-${c.state}`}>
+                  {t(`agentState.${c.state}`, { defaultValue: c.state })}{' '}
+                  <strong className="n">{c.count}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
           {groups.map((g) => (
             <div key={g.state} className={`agent-group s-${g.state}`}>
               <h5>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallboardFeed } from '../api/wallboard-backend.ts';
+import { createWallboardFeed } from '../api/wallboard-feed.ts';
 import type { WallboardSnapshot } from '../domain/wallboard-model.ts';
 import { useNow } from './use-now.ts';
 import { Wallboard } from './Wallboard.tsx';
@@ -12,7 +13,7 @@ export default function WallboardScreen(props: { feed?: WallboardFeed | null }) 
   const { t } = useTranslation();
   const now = useNow();
   const [snap, setSnap] = useState<{ s: WallboardSnapshot; receivedAt: number } | null>(null);
-  const { feed } = props;
+  const feed = useMemo(() => (props.feed === undefined ? createWallboardFeed() : props.feed), [props.feed]);
   useEffect(() => {
     if (!feed) return;
     const off = feed.subscribe((s) => setSnap({ s, receivedAt: Date.now() }));

@@ -110,6 +110,8 @@ function malformed(why: string): TelephonyError {
 
 /** Parse the head (start line + headers) of a message; the body is given separately. */
 function parseHead(head: string): SipMessage {
+  // control characters other than HTAB/CR/LF never appear in a valid head (RFC 3261 §25)
+  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(head)) throw malformed('control character in the head');
   const lines = head.split(/\r?\n/);
   const start = lines.shift() ?? '';
   const msg = new SipMessage();
@@ -121,6 +123,7 @@ function parseHead(head: string): SipMessage {
   } else {
     const req = /^([^ ]+) ([^ ]+) SIP\/2\.0$/.exec(start);
     if (!req || !METHOD_RE.test(req[1] ?? '')) throw malformed('bad start line');
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"]+$/.test(req[2] ?? '')) throw malformed('bad Request-URI');
     msg.method = (req[1] ?? '').toUpperCase();
     msg.uri = req[2] ?? '';
   }

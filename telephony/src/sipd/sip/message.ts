@@ -108,10 +108,18 @@ function malformed(why: string): TelephonyError {
   return new TelephonyError('SIP_MALFORMED', why);
 }
 
+function hasControlChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Parse the head (start line + headers) of a message; the body is given separately. */
 function parseHead(head: string): SipMessage {
   // control characters other than HTAB/CR/LF never appear in a valid head (RFC 3261 §25)
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(head)) throw malformed('control character in the head');
+  if (hasControlChar(head)) throw malformed('control character in the head');
   const lines = head.split(/\r?\n/);
   const start = lines.shift() ?? '';
   const msg = new SipMessage();

@@ -37,7 +37,7 @@ export function validMessage(rnd: () => number, i: number, via: string): string 
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
-export type Mutation = (msg: Buffer, rnd: () => number) => Buffer;
+export type Mutation = (msg: Buffer, rnd: () => number) => Buffer<ArrayBufferLike>;
 
 const text =
   (f: (s: string, rnd: () => number) => string): Mutation =>
@@ -98,7 +98,7 @@ export const MUTATIONS: Record<string, Mutation> = {
 
 export function mutate(valid: string, rnd: () => number): { name: string; bytes: Buffer } {
   const names = Object.keys(MUTATIONS);
-  let bytes = Buffer.from(valid, 'utf8');
+  let bytes: Buffer = Buffer.from(valid, 'utf8');
   const first = names[Math.floor(rnd() * names.length)] ?? 'truncated';
   bytes = (MUTATIONS[first] as Mutation)(bytes, rnd);
   if (rnd() < 0.3) {

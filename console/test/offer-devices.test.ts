@@ -7,23 +7,29 @@ describe('offer headers', () => {
     const h: Record<string, string> = {
       [OFFER_HEADERS.callerNumber]: '13800001111',
       [OFFER_HEADERS.queue]: '12345',
-      [OFFER_HEADERS.priority]: 'urgent',
-      [OFFER_HEADERS.enqueuedAt]: '1764000000',
+      [OFFER_HEADERS.priority]: '2',
+      [OFFER_HEADERS.waitSeconds]: '42',
+      [OFFER_HEADERS.repeatCaller]: '1',
+      [OFFER_HEADERS.language]: 'lang:mandarin',
+      [OFFER_HEADERS.kind]: 'inbound',
     };
-    expect(parseOffer((n) => h[n], 'anon', 'sip-call-1')).toEqual({
+    expect(parseOffer((n) => h[n], 'anon', 'sip-call-1', 100_000)).toEqual({
       callId: 'sip-call-1',
       callerNumber: '13800001111',
       queue: '12345',
-      priority: 'urgent',
-      enqueuedAt: 1764000000_000,
+      priority: '2',
+      enqueuedAt: 58_000,
+      repeatCaller: true,
+      language: 'lang:mandarin',
+      kind: 'inbound',
     });
-    expect(parseOffer(() => undefined, '0836123', 'x')).toMatchObject({
+    expect(parseOffer(() => undefined, '0836123', 'x', 0)).toMatchObject({
       callerNumber: '0836123',
       enqueuedAt: undefined,
+      repeatCaller: false,
     });
-    expect(
-      parseOffer((n) => (n === OFFER_HEADERS.enqueuedAt ? 'garbage' : undefined), 'u', 'x').enqueuedAt,
-    ).toBeUndefined();
+    const garbage = parseOffer((n) => (n === OFFER_HEADERS.waitSeconds ? 'garbage' : undefined), 'u', 'x', 5);
+    expect(garbage.enqueuedAt).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@ describe('screen-pop model', () => {
         callId: 'c',
         callerNumber: '13800000000',
         queue: 'general',
-        priority: '特殊紧急事项',
+        priority: '2',
         enqueuedAt: now - 42_000,
       },
       {
@@ -56,6 +56,8 @@ describe('screen-pop model', () => {
 
   it('normalises priorities', () => {
     expect(normalisePriority('special')).toBe('special');
+    expect(normalisePriority('1')).toBe('elderly');
+    expect(normalisePriority('urgent')).toBe('special-urgent');
     expect(normalisePriority(undefined)).toBe('normal');
     expect(normalisePriority('garbage')).toBe('normal');
   });

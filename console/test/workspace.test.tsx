@@ -21,6 +21,10 @@ function backendWith(status: AgentStatus) {
       async act(a) {
         acted.push(a);
       },
+      async signIn() {
+        acted.push({ type: 'sign-in' } as never);
+        return { kind: 'not-ready', reason: 'login', since: Date.now() };
+      },
     },
     callerHistory: async () => ({
       calls: [
@@ -130,6 +134,16 @@ describe('agent workspace (fake phone, pure UI logic)', () => {
     expect(readyBtn.disabled).toBe(true);
     await key('F6');
     expect(b.acted).toHaveLength(1);
+  });
+
+  it('signs in to the queue (签入) once the softphone is registered', async () => {
+    const phone = new FakePhone();
+    const b = backendWith({ kind: 'offline' });
+    render(<AgentWorkspace agentId="a1" phone={phone} backend={b.backend} />);
+    expect(b.acted).toEqual([]);
+    await act(async () => phone.emit({ type: 'registered' }));
+    expect(b.acted).toEqual([{ type: 'sign-in' }]);
+    expect(screen.getByTestId('agent-status').textContent).toContain('刚登录');
   });
 
   it('shows microphone blocked and disables answering; panels without a server capability are absent', () => {

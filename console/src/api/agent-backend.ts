@@ -14,6 +14,8 @@ export interface AgentBackend {
   status?: {
     subscribe(cb: (s: AgentStatus) => void): () => void;
     act(a: AgentAction): Promise<void>;
+    /** 签入: join the queue (→ 示忙 "login"); the workspace does it once the softphone is registered. */
+    signIn(): Promise<AgentStatus>;
   };
   counters?: { subscribe(cb: (c: TodayCounters) => void): () => void };
   callerHistory?: (callId: string, callerNumber: string) => Promise<CallerHistory>;

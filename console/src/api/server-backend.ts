@@ -12,6 +12,7 @@ import { config } from '../config.ts';
 import { type AgentStatus, parseAgentStatus } from '../domain/agent-status.ts';
 import { ConsoleError } from '../errors.ts';
 import type { AgentBackend } from './agent-backend.ts';
+import { api } from './http.ts';
 import { connectNamespace } from './socket.ts';
 
 export function toAgentStatus(p: AgentStatePush & { wrapUpEndsAt?: number | null }): AgentStatus {
@@ -34,6 +35,9 @@ export function createServerBackend(): AgentBackend {
         };
         socket.on('agent:state', on);
         return () => socket.off('agent:state', on);
+      },
+      async signIn() {
+        return toAgentStatus(await api<AgentStatePush>('POST', '/api/agent/sign-in'));
       },
       act(a) {
         if (a.type === 'extend-wrap-up')

@@ -2,7 +2,15 @@
 // authoritative; this model says which actions the agent may take and what the countdown shows.
 import { ConsoleError } from '../errors.ts';
 
-export const NOT_READY_REASONS = ['break', 'meal', 'meeting', 'training', 'callback', 'other'] as const;
+/** The server's list (server/src/agent/change-agent-state.ts). */
+export const NOT_READY_REASONS = [
+  'break',
+  'meal',
+  'meeting',
+  'training',
+  'after-call-work',
+  'other',
+] as const;
 export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
 
 export type AgentStatus =

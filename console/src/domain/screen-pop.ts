@@ -24,7 +24,8 @@ export interface CallerHistory {
 export interface ScreenPop {
   callerNumber: string;
   queue?: string;
-  priority: 'normal' | 'special' | 'special-urgent';
+  priority: Priority;
+  language?: string;
   waitSeconds: number;
   repeatCaller: boolean;
   nuisance: boolean;
@@ -37,10 +38,14 @@ export interface ScreenPop {
 export const REPEAT_CALLS = 2;
 export const REPEAT_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
-export function normalisePriority(p: string | undefined): ScreenPop['priority'] {
+/** special-urgent: the queue's 'urgent' (header 2); elderly: the queue's priority line for older callers (header 1). */
+export type Priority = 'normal' | 'elderly' | 'special' | 'special-urgent';
+
+export function normalisePriority(p: string | undefined): Priority {
   const v = (p ?? '').toLowerCase();
-  if (v === 'special-urgent' || v === 'urgent' || v === '特殊紧急事项' || v === '2') return 'special-urgent';
-  if (v === 'special' || v === '特殊事项' || v === '1') return 'special';
+  if (v === 'special-urgent' || v === 'urgent' || v === '2') return 'special-urgent';
+  if (v === 'elderly' || v === '1') return 'elderly';
+  if (v === 'special') return 'special';
   return 'normal';
 }
 
@@ -72,7 +77,8 @@ export function buildScreenPop(info: CallInfo, history: CallerHistory | null, no
     queue: info.queue,
     priority: normalisePriority(info.priority),
     waitSeconds: info.enqueuedAt ? Math.max(0, Math.round((now - info.enqueuedAt) / 1000)) : 0,
-    repeatCaller: inWindow >= REPEAT_CALLS,
+    repeatCaller: info.repeatCaller === true || inWindow >= REPEAT_CALLS,
+    language: info.language,
     nuisance: history?.nuisance ?? false,
     countyGuess: guessCounty(tickets),
     recentCalls: calls.slice(0, 5),

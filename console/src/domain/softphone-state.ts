@@ -12,6 +12,11 @@ export interface CallInfo {
   priority?: string;
   /** ms epoch when the caller entered the queue (for the wait time). */
   enqueuedAt?: number;
+  /** the gateway's repeat-caller flag */
+  repeatCaller?: boolean;
+  language?: string;
+  /** inbound | transfer | callback | three-way */
+  kind?: string;
 }
 
 export interface CallState {

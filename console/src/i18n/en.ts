@@ -47,7 +47,7 @@ export const en: Messages = {
       meal: 'Meal',
       meeting: 'Meeting',
       training: 'Training',
-      callback: 'Callbacks',
+      'after-call-work': 'After-call work',
       other: 'Other',
       login: 'Just logged in',
       'missed-offers': 'Missed offers',
@@ -94,6 +94,7 @@ export const en: Messages = {
     priority: 'Priority',
     priorities: {
       normal: 'Normal',
+      elderly: 'Elderly caller',
       special: 'Special (特殊事项)',
       'special-urgent': 'Special-urgent (特殊紧急事项)',
     },

@@ -137,7 +137,7 @@ export class SipJsPhone implements Phone {
     (globalThis as { __hotlineOfferAt?: number }).__hotlineOfferAt = performance.now();
     this.session = invitation;
     const req = invitation.request;
-    const info = parseOffer((n) => req.getHeader(n), req.from.uri.user ?? '', req.callId);
+    const info = parseOffer((n) => req.getHeader(n), req.from.uri.user ?? '', req.callId, Date.now());
     invitation.stateChange.addListener((s) => {
       if (s !== SessionState.Established) this.ring.stop();
     });

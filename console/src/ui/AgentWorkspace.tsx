@@ -21,6 +21,7 @@ import { buildScreenPop, type CallerHistory } from '../domain/screen-pop.ts';
 import { formatDuration, phoneControls } from '../domain/softphone-state.ts';
 import { ConsoleError } from '../errors.ts';
 import type { Phone } from '../phone/phone.ts';
+import { TicketDesk } from '../tickets/TicketDesk.tsx';
 import { DeviceSelect } from './DeviceSelect.tsx';
 import { EmergencyBar } from './EmergencyBar.tsx';
 import { ScreenPopPanel } from './ScreenPopPanel.tsx';
@@ -56,6 +57,16 @@ export function AgentWorkspace(props: { agentId: string; phone: Phone; backend: 
   const [wrapCallId, setWrapCallId] = useState<string | null>(null);
 
   useEffect(() => backend.status?.subscribe(setStatus), [backend]);
+  // 签入 once the softphone can take calls: a queue member without a phone would miss every offer.
+  const registered = ps.registration === 'registered';
+  const offline = status?.kind === 'offline';
+  useEffect(() => {
+    if (!registered || !offline || !backend.status) return;
+    backend.status
+      .signIn()
+      .then(setStatus)
+      .catch((e: unknown) => setActionError(e instanceof ConsoleError ? e : null));
+  }, [registered, offline, backend]);
   useEffect(() => backend.counters?.subscribe(setCounters), [backend]);
 
   useEffect(() => {
@@ -228,6 +239,7 @@ export function AgentWorkspace(props: { agentId: string; phone: Phone; backend: 
             {t(`phone.state.${ps.registration === 'registered' ? 'registered' : ps.registration}`)}
           </p>
         )}
+        <TicketDesk call={call?.info} pop={pop} />
       </main>
     </div>
   );

@@ -75,6 +75,58 @@ const FIELDS = {
           .slice(0, 64) || 'server',
     }),
   },
+  // tickets (server/src/tickets)
+  ticketAttachmentDir: {
+    env: 'TICKET_ATTACHMENT_DIR',
+    schema: Type.String({ default: './data/attachments' }),
+  },
+  ticketAttachmentMaxBytes: {
+    env: 'TICKET_ATTACHMENT_MAX_BYTES',
+    schema: Type.Integer({ minimum: 1, default: 20 * 1024 * 1024 }),
+  },
+  /** Allowed attachment types (photos, video, audio, documents), comma-separated MIME types. */
+  ticketAttachmentTypes: {
+    env: 'TICKET_ATTACHMENT_TYPES',
+    schema: Type.String({
+      default:
+        'image/jpeg,image/png,image/webp,video/mp4,audio/mpeg,audio/wav,application/pdf,text/plain,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    }),
+  },
+  /** Art. 16: no rating within this many hours → 基本满意 and auto-close. */
+  ticketCallbackWindowHours: {
+    env: 'TICKET_CALLBACK_WINDOW_HOURS',
+    schema: Type.Number({ exclusiveMinimum: 0, default: 72 }),
+  },
+  /** 并单: look back this many hours for duplicates, and the token-similarity threshold. */
+  ticketDuplicateWindowHours: {
+    env: 'TICKET_DUPLICATE_WINDOW_HOURS',
+    schema: Type.Number({ exclusiveMinimum: 0, default: 168 }),
+  },
+  ticketDuplicateSimilarity: {
+    env: 'TICKET_DUPLICATE_SIMILARITY',
+    schema: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
+  },
+  /** Master secret for unit webhook signatures (HMAC); webhooks are off without it. */
+  ticketWebhookSecret: { env: 'TICKET_WEBHOOK_SECRET', schema: Type.Optional(Secret) },
+  /** Hosts unit webhooks may call (comma-separated); nothing else is contacted. */
+  ticketWebhookAllowedHosts: { env: 'TICKET_WEBHOOK_ALLOWED_HOSTS', schema: Type.String({ default: '' }) },
+  ticketWebhookAttempts: { env: 'TICKET_WEBHOOK_ATTEMPTS', schema: Type.Integer({ minimum: 1, default: 6 }) },
+  ticketWebhookBackoffMs: {
+    env: 'TICKET_WEBHOOK_BACKOFF_MS',
+    schema: Type.Integer({ minimum: 1, default: 2000 }),
+  },
+  ticketWebhookTimeoutMs: {
+    env: 'TICKET_WEBHOOK_TIMEOUT_MS',
+    schema: Type.Integer({ minimum: 100, default: 5000 }),
+  },
+  /** Run the ticket job workers (dispatch, webhooks, SLA timers, auto-close) in this process. */
+  ticketWorkers: { env: 'TICKET_WORKERS', schema: Type.Boolean({ default: true }) },
+  ticketWorkerConcurrency: {
+    env: 'TICKET_WORKER_CONCURRENCY',
+    schema: Type.Integer({ minimum: 1, default: 8 }),
+  },
+  /** A job of a crashed worker is taken over after this lock expires. */
+  ticketJobLockMs: { env: 'TICKET_JOB_LOCK_MS', schema: Type.Integer({ minimum: 200, default: 30000 }) },
 } as const satisfies Record<string, { env: string; schema: TSchema }>;
 
 type Fields = typeof FIELDS;

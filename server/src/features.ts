@@ -8,6 +8,7 @@ import { callsRoutes } from './history/calls-routes.ts';
 import { orgRoutes } from './org/org-routes.ts';
 import { wallboardRoutes } from './realtime/wallboard-routes.ts';
 import { systemRoutes } from './system/system-routes.ts';
+import { ticketsPlugin } from './tickets/tickets-plugin.ts';
 import { usersRoutes } from './users/users-routes.ts';
 
 export interface Feature {
@@ -24,4 +25,5 @@ export const FEATURES: Feature[] = [
   { name: 'agent', plugin: agentRoutes },
   { name: 'wallboard', plugin: wallboardRoutes },
   { name: 'calls', plugin: callsRoutes },
+  { name: 'tickets', plugin: ticketsPlugin },
 ];

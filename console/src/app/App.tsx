@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { currentUser, hasRole, login, logout, type Me, sipCredentials, toSipLogin } from '../api/auth.ts';
 import { createServerBackend } from '../api/server-backend.ts';
 import { setLanguage } from '../i18n/index.ts';
+import type { Phone } from '../phone/phone.ts';
 import { SipJsPhone } from '../phone/sipjs-phone.ts';
+import { TicketDesk } from '../tickets/TicketDesk.tsx';
 import { AgentWorkspace } from '../ui/AgentWorkspace.tsx';
 import { LoginScreen } from '../ui/LoginScreen.tsx';
 
@@ -23,10 +25,29 @@ function useRoute(): [Route, (r: Route) => void] {
   return [route, (r) => (location.hash = `#/${r}`)];
 }
 
+/** Inbound/outbound audio RTP counters and levels of the current call (getStats). */
+async function mediaSummary(phone: Phone) {
+  const out = { inboundPackets: 0, outboundPackets: 0, inboundLevel: 0, codec: '' };
+  const stats = await phone.stats();
+  stats?.forEach((r: Record<string, unknown>) => {
+    if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+      out.inboundPackets += Number(r.packetsReceived ?? 0);
+      out.inboundLevel = Math.max(out.inboundLevel, Number(r.audioLevel ?? 0));
+    }
+    if (r.type === 'outbound-rtp' && r.kind === 'audio') out.outboundPackets += Number(r.packetsSent ?? 0);
+    if (r.type === 'codec' && typeof r.mimeType === 'string') out.codec = r.mimeType;
+  });
+  return out;
+}
+
 function AgentScreen(props: { me: Me }) {
   const phone = useMemo(() => new SipJsPhone(), []);
   const backend = useMemo(() => createServerBackend(), []);
   useEffect(() => {
+    // Support diagnostics (also read by the end-to-end test): media statistics of the current call.
+    (globalThis as { hotlineDiagnostics?: unknown }).hotlineDiagnostics = {
+      stats: () => mediaSummary(phone),
+    };
     let stopped = false;
     sipCredentials()
       .then((c) => (stopped ? undefined : phone.start(toSipLogin(c, props.me.displayName))))
@@ -37,7 +58,14 @@ function AgentScreen(props: { me: Me }) {
       backend.close();
     };
   }, [phone, backend, props.me.displayName]);
-  return <AgentWorkspace agentId={props.me.id} phone={phone} backend={backend} />;
+  return (
+    <AgentWorkspace
+      agentId={props.me.id}
+      phone={phone}
+      backend={backend}
+      ticketSlot={(call, pop) => <TicketDesk call={call} pop={pop} />}
+    />
+  );
 }
 
 export function App() {

@@ -1,11 +1,6 @@
 // Knowledge-base API client (server/src/kb, contracts in server/src/contracts/kb.ts). Route paths live
 // here only. A 404 on the first call means the server has no KB feature: the panel stays absent.
-import type {
-  Article,
-  PublicArticle,
-  SearchHit,
-  SearchResponse,
-} from '../../../server/src/contracts/kb.ts';
+import type { Article, PublicArticle, SearchHit, SearchResponse } from '../../../server/src/contracts/kb.ts';
 import { api } from '../api/http.ts';
 import { ConsoleError } from '../errors.ts';
 

@@ -19,7 +19,14 @@ const zhCN = {
       hot_topic: '民生热点',
       faq: '常见问答',
     },
-    guide: { materials: '所需材料', steps: '办理流程', fees: '收费标准', timeLimit: '办理时限', place: '办理地点', phone: '咨询电话' },
+    guide: {
+      materials: '所需材料',
+      steps: '办理流程',
+      fees: '收费标准',
+      timeLimit: '办理时限',
+      place: '办理地点',
+      phone: '咨询电话',
+    },
     public: {
       title: '甘孜州12345 政务服务知识库 · 自助查询',
       intro: '查询办事指南、政策法规和常见问题。如需人工服务，请拨打 12345。',
@@ -50,7 +57,14 @@ const en = {
       hot_topic: 'Hot topic',
       faq: 'FAQ',
     },
-    guide: { materials: 'Materials', steps: 'Steps', fees: 'Fees', timeLimit: 'Time limit', place: 'Place', phone: 'Phone' },
+    guide: {
+      materials: 'Materials',
+      steps: 'Steps',
+      fees: 'Fees',
+      timeLimit: 'Time limit',
+      place: 'Place',
+      phone: 'Phone',
+    },
     public: {
       title: 'Ganzi 12345 knowledge base · self-service',
       intro: 'Service guides, policies and FAQs. For a person, call 12345.',

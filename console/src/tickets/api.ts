@@ -1,6 +1,6 @@
 // Tickets API client (server/src/tickets/http/*, contracts in server/src/contracts/tickets.ts),
 // over the console's one HTTP adapter (session cookie + CSRF header, typed ConsoleError).
-import type { OrgUnit } from '../../../server/src/contracts/users.ts';
+import type { Me } from '../../../server/src/contracts/auth.ts';
 import type {
   AttachmentUploaded,
   CallbackTask,
@@ -11,9 +11,10 @@ import type {
   RegisterTicketResponse,
   TicketEventView,
   TicketListResponse,
-  TicketView,
   TicketType,
+  TicketView,
 } from '../../../server/src/contracts/tickets.ts';
+import type { OrgUnit } from '../../../server/src/contracts/users.ts';
 import { api } from '../api/http.ts';
 import { config } from '../config.ts';
 import { ConsoleError } from '../errors.ts';
@@ -56,6 +57,7 @@ const id = encodeURIComponent;
 
 export const ticketsApi = {
   meta: () => api<TicketMeta>('GET', '/api/tickets/meta'),
+  me: () => api<Me>('GET', '/api/auth/me'),
   orgUnits: () => api<{ items: OrgUnit[] }>('GET', '/api/org-units').then((r) => r.items),
   register: (body: unknown) => api<RegisterTicketResponse>('POST', '/api/tickets', body),
   get: (ticketId: string) => api<TicketView>('GET', `/api/tickets/${id(ticketId)}`),
@@ -105,7 +107,9 @@ export function errorText(e: unknown, lang: string, t: (k: string) => string): s
     const m = e.detail.messages as { 'zh-CN': string; en: string } | undefined;
     const fields = e.detail.fields as { messages?: { 'zh-CN': string; en: string } }[] | undefined;
     const base = m ? (lang === 'en' ? m.en : m['zh-CN']) : t(e.i18nKey);
-    const extra = fields?.map((f) => (lang === 'en' ? f.messages?.en : f.messages?.['zh-CN'])).filter(Boolean);
+    const extra = fields
+      ?.map((f) => (lang === 'en' ? f.messages?.en : f.messages?.['zh-CN']))
+      .filter(Boolean);
     return extra?.length ? `${base}：${extra.join('；')}` : base;
   }
   return t('errors.SERVER_ERROR');

@@ -39,7 +39,10 @@ export function sortByDeadline(items: readonly TicketSummary[]): TicketSummary[]
 }
 
 /** "2h 05m left" / "overdue 1d 3h" in the UI's words. */
-export function remaining(dueAt: string, now: number): { overdue: boolean; days: number; hours: number; minutes: number } {
+export function remaining(
+  dueAt: string,
+  now: number,
+): { overdue: boolean; days: number; hours: number; minutes: number } {
   const ms = Date.parse(dueAt) - now;
   const abs = Math.abs(ms);
   return {

@@ -1,8 +1,8 @@
 // The ticket and knowledge-base screens' messages, merged into the console's i18n instance by one
 // line in i18n/index.ts (each screen keeps its own message file).
 import { KB_MESSAGES } from '../kb/messages.ts';
-import { PORTAL_MESSAGES } from './portal/messages.ts';
 import { TICKET_FORM_MESSAGES } from './messages.ts';
+import { PORTAL_MESSAGES } from './portal/messages.ts';
 
 type Bundle = { readonly 'zh-CN': object; readonly en: object };
 export const MESSAGE_BUNDLES: readonly Bundle[] = [TICKET_FORM_MESSAGES, PORTAL_MESSAGES, KB_MESSAGES];
@@ -11,5 +11,6 @@ export function addMessageBundles(i18n: {
   addResourceBundle(lng: string, ns: string, res: object, deep?: boolean, overwrite?: boolean): unknown;
 }): void {
   for (const b of MESSAGE_BUNDLES)
-    for (const lng of ['zh-CN', 'en'] as const) i18n.addResourceBundle(lng, 'translation', b[lng], true, false);
+    for (const lng of ['zh-CN', 'en'] as const)
+      i18n.addResourceBundle(lng, 'translation', b[lng], true, false);
 }

@@ -45,11 +45,11 @@ export interface CallContext {
   callerNumber: string;
   /** from the screen-pop: the county of the caller's earlier tickets */
   countyGuess?: string;
-  /** the queue's priority (normalised by the screen-pop) */
-  priority?: 'normal' | 'special' | 'special-urgent';
+  /** the queue's priority as the screen-pop normalised it (special / special-urgent; others are normal) */
+  priority?: string;
 }
 
-const PRIORITY_OF = { normal: 'normal', special: '特殊事项', 'special-urgent': '特殊紧急事项' } as const;
+const PRIORITY_OF: Record<string, Priority> = { special: '特殊事项', 'special-urgent': '特殊紧急事项' };
 
 export function initialForm(call?: CallContext): TicketFormState {
   return {
@@ -65,7 +65,7 @@ export function initialForm(call?: CallContext): TicketFormState {
     address: '',
     occurredAt: '',
     content: '',
-    priority: PRIORITY_OF[call?.priority ?? 'normal'],
+    priority: PRIORITY_OF[call?.priority ?? ''] ?? 'normal',
     disposition: 'dispatch',
     answer: '',
     cited: null,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentBackend, TodayCounters } from '../api/agent-backend.ts';
 import {
@@ -17,11 +17,10 @@ import {
   initialEmergency,
 } from '../domain/emergency-bar.ts';
 import { HOTKEY_ACTIONS, hotkeyLabel } from '../domain/hotkeys.ts';
-import { buildScreenPop, type CallerHistory } from '../domain/screen-pop.ts';
-import { formatDuration, phoneControls } from '../domain/softphone-state.ts';
+import { buildScreenPop, type CallerHistory, type ScreenPop } from '../domain/screen-pop.ts';
+import { type CallInfo, formatDuration, phoneControls } from '../domain/softphone-state.ts';
 import { ConsoleError } from '../errors.ts';
 import type { Phone } from '../phone/phone.ts';
-import { TicketDesk } from '../tickets/TicketDesk.tsx';
 import { DeviceSelect } from './DeviceSelect.tsx';
 import { EmergencyBar } from './EmergencyBar.tsx';
 import { ScreenPopPanel } from './ScreenPopPanel.tsx';
@@ -40,7 +39,13 @@ function emergencyReducer(s: EmergencyState, e: EmergencyEvent): EmergencyState 
   }
 }
 
-export function AgentWorkspace(props: { agentId: string; phone: Phone; backend: AgentBackend }) {
+export function AgentWorkspace(props: {
+  agentId: string;
+  phone: Phone;
+  backend: AgentBackend;
+  /** the ticket form + KB panel (console/src/tickets), given the current call and its screen-pop */
+  ticketSlot?: (call: CallInfo | null, pop: ScreenPop | null) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { phone, backend, agentId } = props;
   const now = useNow();
@@ -239,7 +244,7 @@ export function AgentWorkspace(props: { agentId: string; phone: Phone; backend: 
             {t(`phone.state.${ps.registration === 'registered' ? 'registered' : ps.registration}`)}
           </p>
         )}
-        <TicketDesk call={call?.info} pop={pop} />
+        {props.ticketSlot?.(call?.info ?? null, pop)}
       </main>
     </div>
   );

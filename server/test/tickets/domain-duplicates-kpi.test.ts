@@ -121,7 +121,7 @@ describe('KPIs (Art. 26, 13)', () => {
     });
     const byCounty = computeKpis([good.state, late.state], { groupBy: 'county' });
     expect(Object.keys(byCounty).sort()).toEqual(['康定市', '泸定县']);
-    expect(byCounty['康定市']?.satisfaction.rate).toBe(1);
+    expect(byCounty.康定市?.satisfaction.rate).toBe(1);
     const period = computeKpis([good.state, late.state], { groupBy: 'all', from: '2026-04-01T00:00:00Z' });
     expect(period).toEqual({});
   });

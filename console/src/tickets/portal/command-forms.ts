@@ -132,7 +132,10 @@ export function commandSpec(
         ],
       };
     case 'forwarded':
-      return { tone: 'plain', fields: [{ name: 'toUnitId', kind: 'unit', required: true, units: 'departments' }] };
+      return {
+        tone: 'plain',
+        fields: [{ name: 'toUnitId', kind: 'unit', required: true, units: 'departments' }],
+      };
     case 'input_submitted':
       return { tone: 'primary', fields: [{ name: 'input', kind: 'textarea', required: true }] };
     case 'requester_informed':
@@ -141,9 +144,15 @@ export function commandSpec(
     case 'extension_rejected':
     case 'escalated':
     case 'rating_disputed':
-      return { tone: command === 'sent_back' ? 'danger' : 'plain', fields: [{ name: 'reason', kind: 'textarea', required: true }] };
+      return {
+        tone: command === 'sent_back' ? 'danger' : 'plain',
+        fields: [{ name: 'reason', kind: 'textarea', required: true }],
+      };
     case 'return_approved':
-      return { tone: 'plain', fields: [{ name: 'unitId', kind: 'unit', required: true, units: 'returning' }] };
+      return {
+        tone: 'plain',
+        fields: [{ name: 'unitId', kind: 'unit', required: true, units: 'returning' }],
+      };
     case 'return_rejected':
       return {
         tone: 'plain',
@@ -184,7 +193,10 @@ export function commandSpec(
       };
     default:
       // signed_for, return_signed_off, review_passed, extension_approved, redispatched: one click
-      return { tone: command === 'signed_for' || command === 'review_passed' ? 'primary' : 'plain', fields: [] };
+      return {
+        tone: command === 'signed_for' || command === 'review_passed' ? 'primary' : 'plain',
+        fields: [],
+      };
   }
 }
 

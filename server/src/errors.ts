@@ -89,15 +89,6 @@ export const ERRORS = {
   SLA_INVALID_CLOCK_INPUT: { status: 400, zh: '时限计算参数不正确', en: 'SLA clock input is invalid' },
   SLA_EXTENSION_REFUSED: { status: 409, zh: '延期申请不予批准', en: 'Extension (延期) request refused' },
   // tickets (server/src/tickets; the rule-specific message is in details.message / details.rule)
-  TICKET_INVALID_PAYLOAD: { status: 400, zh: '工单内容不完整或不正确', en: 'The ticket data is incomplete or invalid' },
-  TICKET_ILLEGAL_TRANSITION: { status: 409, zh: '工单当前状态不允许此操作', en: 'Not allowed in the ticket\'s current state' },
-  TICKET_ROLE_FORBIDDEN: { status: 403, zh: '您的角色不能执行此工单操作', en: 'Your role may not do this to a ticket' },
-  TICKET_NOT_YOUR_UNIT: { status: 403, zh: '该工单不由您的单位办理', en: 'This ticket is not your unit\'s' },
-  TICKET_RULE_VIOLATION: { status: 422, zh: '不符合热线运行管理办法的规定', en: 'Against the hotline regulation' },
-  TICKET_NOT_FOUND: { status: 404, zh: '工单不存在', en: 'No such ticket' },
-  TICKET_VERSION_CONFLICT: { status: 409, zh: '工单已被更新，请刷新后重试', en: 'The ticket changed meanwhile; reload and retry' },
-  TICKET_ATTACHMENT_REJECTED: { status: 415, zh: '附件类型或大小不符合要求', en: 'Attachment type or size not allowed' },
-  // tickets (server/src/tickets; the rule-specific message is in details.message / details.rule)
   TICKET_INVALID_PAYLOAD: {
     status: 400,
     zh: '工单内容不完整或不正确',

@@ -167,7 +167,7 @@ function send(
       if (method === 'BYE' && res.status >= 200 && d) ctx.dialogs.delete(d);
       forward(ctx, txn, res, rflow, bytes);
     },
-    onTimeout: () => {
+    onTimeout: (status) => {
       if (method === 'INVITE' && dialogId) {
         const d = ctx.dialogs.get(dialogId);
         if (d && !d.confirmed) ctx.dialogs.delete(d);
@@ -177,7 +177,8 @@ function send(
         const d = ctx.dialogs.get(dialogId);
         if (d) ctx.dialogs.delete(d);
       }
-      forward(ctx, txn, localResponse(msg, 408, 'Request Timeout', newTag()), flow, 0);
+      const reason = status === 503 ? 'Service Unavailable' : 'Request Timeout';
+      forward(ctx, txn, localResponse(msg, status, reason, newTag()), flow, 0);
     },
   });
   return txn;

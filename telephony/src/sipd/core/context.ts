@@ -92,7 +92,8 @@ export class Context {
     try {
       return await this.transports.tcpFlow(host, port);
     } catch {
-      throw new TelephonyError('SIP_UNREACHABLE', `${host}:${port}`);
+      // connection refused: a flow that cannot send, so the request ends in a local 503 (drachtio d4)
+      return this.transports.deadFlow('tcp', host, port);
     }
   }
 

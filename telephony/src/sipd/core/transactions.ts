@@ -59,7 +59,8 @@ export interface ClientTxn {
   expire?: NodeJS.Timeout;
   /** Report responses to the core; `retransmission` for repeated finals. */
   onResponse(res: SipMessage, flow: Flow, bytes: number, retransmission: boolean): void;
-  onTimeout(): void;
+  /** No final response: 408 after timer B/F, 503 when the transport could not send at all. */
+  onTimeout(status: 408 | 503): void;
 }
 
 export class TransactionLayer {
@@ -147,7 +148,13 @@ export class TransactionLayer {
   send(txn: ClientTxn): void {
     this.clients.set(txn.key, txn);
     this.clientsById.set(txn.id, txn);
-    txn.flow.send(txn.wire);
+    if (!txn.flow.send(txn.wire)) {
+      setImmediate(() => {
+        this.dropClient(txn);
+        txn.onTimeout(503);
+      });
+      return;
+    }
     if (!txn.flow.reliable) {
       let interval = this.t.t1;
       const tick = () => {
@@ -161,7 +168,7 @@ export class TransactionLayer {
     txn.expire = setTimeout(() => {
       if (txn.finalStatus) return;
       this.dropClient(txn);
-      txn.onTimeout();
+      txn.onTimeout(408);
     }, 64 * this.t.t1);
   }
 

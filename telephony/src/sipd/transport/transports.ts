@@ -156,6 +156,19 @@ export class Transports extends EventEmitter<TransportEvents> {
     return f;
   }
 
+  /** A flow that cannot send (unreachable peer): requests on it end in a local 503. */
+  deadFlow(proto: Proto, address: string, port: number): Flow {
+    return {
+      id: `dead-${++flowSeq}`,
+      proto,
+      reliable: true,
+      remoteAddress: address,
+      remotePort: port,
+      alive: () => false,
+      send: () => false,
+    };
+  }
+
   /** An outgoing (or reused incoming) TCP connection to host:port. */
   async tcpFlow(address: string, port: number): Promise<Flow> {
     const key = `${address}:${port}`;

@@ -1,5 +1,6 @@
 // Run sipp scenarios (always -i/-ci 127.0.0.1 and a unique -cp), as a promise of its exit.
 import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports.ts';
@@ -67,6 +68,7 @@ export async function startSipp(o: SippOptions): Promise<SippRun> {
     child.on('exit', (code) => resolve({ code, out }));
     child.on('error', (e) => resolve({ code: -1, out: String(e) }));
   });
+  if (!o.remote && o.transport === 'tcp') await tcpReady(port);
   return {
     port,
     child,
@@ -75,6 +77,21 @@ export async function startSipp(o: SippOptions): Promise<SippRun> {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** A UAS over TCP must be listening before anyone connects to it. */
+async function tcpReady(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
 }
 
 export async function runSipp(o: SippOptions): Promise<{ code: number | null; out: string }> {

@@ -11,9 +11,19 @@ import { LoginScreen } from '../ui/LoginScreen.tsx';
 
 // The wallboard (and its chart library) is a separate chunk: agents never download it.
 const WallboardScreen = lazy(() => import('../ui/WallboardScreen.tsx'));
+// The unit portal / center queues and the public KB page are their own chunks too.
+const PortalScreen = lazy(() => import('../tickets/portal/PortalScreen.tsx'));
+const PublicKbPage = lazy(() => import('../kb/PublicKbPage.tsx'));
 
-type Route = 'agent' | 'wallboard';
-const routeOf = (hash: string): Route => (hash.startsWith('#/wallboard') ? 'wallboard' : 'agent');
+type Route = 'agent' | 'wallboard' | 'tickets' | 'kb';
+const routeOf = (hash: string): Route =>
+  hash.startsWith('#/wallboard')
+    ? 'wallboard'
+    : hash.startsWith('#/tickets')
+      ? 'tickets'
+      : hash.startsWith('#/kb')
+        ? 'kb'
+        : 'agent';
 
 function useRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
@@ -81,15 +91,21 @@ export function App() {
   }, []);
   const isAgent = me ? hasRole(me, 'agent') : false;
   const isLead = me ? hasRole(me, 'shift_lead') || hasRole(me, 'admin') : false;
-  const screen: Route | null = !me
-    ? null
-    : route === 'wallboard' && isLead
-      ? 'wallboard'
-      : isAgent
-        ? 'agent'
-        : isLead
-          ? 'wallboard'
-          : null;
+  const canTickets = me ? me.permissions.includes('tickets.read') : false;
+  const screen: Route | null =
+    !me || route === 'kb'
+      ? null
+      : route === 'wallboard' && isLead
+        ? 'wallboard'
+        : route === 'tickets' && canTickets
+          ? 'tickets'
+          : isAgent
+            ? 'agent'
+            : isLead
+              ? 'wallboard'
+              : canTickets
+                ? 'tickets'
+                : null;
   return (
     <div className="app">
       <header className="topbar">
@@ -114,6 +130,15 @@ export function App() {
                 {t('app.wallboard')}
               </button>
             )}
+            {canTickets && (
+              <button
+                type="button"
+                className={`tab ${screen === 'tickets' ? 'on' : ''}`}
+                onClick={() => go('tickets')}
+              >
+                {t('portal.title')}
+              </button>
+            )}
           </nav>
         )}
         <span className="spacer" />
@@ -131,14 +156,29 @@ export function App() {
           </button>
         )}
       </header>
-      {me === null && <LoginScreen onLogin={onLogin} />}
-      {me && screen === 'agent' && <AgentScreen me={me} />}
+      {route === 'kb' && (
+        <Suspense fallback={null}>
+          <PublicKbPage />
+        </Suspense>
+      )}
+      {me === null && route !== 'kb' && <LoginScreen onLogin={onLogin} />}
+      {me && screen === 'tickets' && (
+        <Suspense fallback={null}>
+          <PortalScreen />
+        </Suspense>
+      )}
+      {/* an agent's softphone stays registered while the ticket queues are open */}
+      {me && (screen === 'agent' || (screen === 'tickets' && isAgent)) && (
+        <div style={{ display: screen === 'agent' ? 'contents' : 'none' }}>
+          <AgentScreen me={me} />
+        </div>
+      )}
       {me && screen === 'wallboard' && (
         <Suspense fallback={<p className="muted">{t('wallboard.noData')}</p>}>
           <WallboardScreen />
         </Suspense>
       )}
-      {me && screen === null && <p className="alert warn">{t('errors.FORBIDDEN')}</p>}
+      {me && screen === null && route !== 'kb' && <p className="alert warn">{t('errors.FORBIDDEN')}</p>}
     </div>
   );
 }

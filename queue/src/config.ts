@@ -20,6 +20,8 @@ export const acdConfigSchema = z
       .default({ urgent: 600, elderly: 120, normal: 0 }),
     /** Ready agents whose idle start differs by at most this much count as tied; higher skill level wins. */
     idleTieMs: z.number().int().min(0).default(1000),
+    /** At most this many tied capable agents are compared (bounds the work per arriving call). */
+    tieCandidates: z.number().int().min(1).max(1000).default(8),
     /** Service level threshold (GB/T 33358-2016: 15 s). */
     serviceLevelSec: seconds.default(15),
     /** Abandons before this many seconds are "short abandons", counted separately. */

@@ -63,7 +63,7 @@ export function createAcd(opts: CreateAcdOptions): Acd {
   const reader = createEventReader(redis, keys.events);
   const sweepers = new Set<() => void>();
 
-  async function exec(name: ScriptName, args: (string | number)[], now = clock()) {
+  async function exec(name: ScriptName, args: (string | number)[], now = Math.floor(clock())) {
     let raw: string;
     try {
       raw = await run(name, keys.events, [prefix, now, randomUUID(), ...args]);
@@ -119,13 +119,33 @@ export function createAcd(opts: CreateAcdOptions): Acd {
       const skills = normalizeSkills(input.skills ?? {}, 'call');
       const callerNumber = checkNumber('callerNumber', input.callerNumber);
       const meta = JSON.stringify(checkMeta(input.meta));
-      const now = clock();
+      const now = Math.floor(clock());
       const rank = rankOf(now, priority, config.priorityBoostSec);
       const args = [callId, queue, priority, encodeSkills(skills), callerNumber, meta, rank];
       const r = await exec('enqueue', [...args, routingGroup(queue, skills)], now);
-      const ok = r.ok as { call: Hash; position: number; staffed: number };
+      const ok = r.ok as {
+        state: string;
+        agentId: string;
+        offerId: string;
+        offerExpiresAt: string;
+        position: number;
+        staffed: number;
+      };
+      const call: Hash = {
+        queue,
+        priority,
+        kind: 'inbound',
+        state: ok.state,
+        skills: encodeSkills(skills),
+        callerNumber,
+        arrivedAt: String(now),
+        agentId: ok.agentId,
+        offerId: ok.offerId,
+        offerExpiresAt: ok.offerExpiresAt,
+        meta,
+      };
       return {
-        call: callView(callId, ok.call, now),
+        call: callView(callId, call, now),
         position: ok.position,
         estimatedWaitSec: estimatedWaitSec(ok.position, ok.staffed, config.estimatedAhtSec),
         offer: r.offers.find((o) => o.callId === callId) ?? null,

@@ -56,6 +56,7 @@ export function luaPrelude(config: AcdConfig): string {
     wrapUpMs: Math.round(config.wrapUpSec * 1000),
     maxMissedOffers: config.maxMissedOffers,
     idleTieMs: config.idleTieMs,
+    tieCandidates: config.tieCandidates,
     bucketMs: config.bucketMinutes * 60_000,
     retentionMs: config.metricsRetentionDays * 86_400_000,
     finishedCallTtlMs: config.finishedCallTtlSec * 1000,

@@ -11,7 +11,7 @@ return run(function()
   if phase == 'waiting' then queue_remove(cid, c) end
   redis.call('ZREM', P .. ':offers', cid)
   redis.call('ZREM', key('arr', c.queue), cid)
-  hset(key('call', cid), { state = 'abandoned', endedAt = n(NOW), offerId = '', offerExpiresAt = '' })
+  hset(key('call', cid), { state = 'abandoned', endedAt = NOW_S, offerId = '', offerExpiresAt = '' })
   finish_call(cid)
   emit('call.abandoned', call_fields(cid, c, { 'waitMs', n(NOW - tonumber(c.arrivedAt)), 'phase', phase,
     'agentId', aid }))

@@ -5,10 +5,10 @@
 return run(function()
   local aid = ARGV[4]
   local ak = key('agent', aid)
-  local a = hgetall(ak) or { state = 'offline', since = n(NOW), missed = '0' }
+  local a = hgetall(ak) or { state = 'offline', since = NOW_S, missed = '0' }
   if a.state ~= 'offline' then fail('ALREADY_LOGGED_IN', { agentId = aid, state = a.state }) end
   check_agent(a, aid, 'login')
-  hset(ak, { name = ARGV[5], skills = ARGV[6], queues = ARGV[7], offerTimeoutMs = ARGV[8], loginAt = n(NOW) })
+  hset(ak, { name = ARGV[5], skills = ARGV[6], queues = ARGV[7], offerTimeoutMs = ARGV[8], loginAt = NOW_S })
   a.name = ARGV[5]; a.skills = ARGV[6]; a.queues = ARGV[7]; a.offerTimeoutMs = ARGV[8]
   redis.call('SADD', P .. ':agents', aid)
   set_agent(aid, a, AGENT_LOGIN_TO, 'login', 0)

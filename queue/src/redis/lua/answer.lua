@@ -9,10 +9,10 @@ return run(function()
   local a = load_agent(aid)
   check_agent(a, aid, 'answer')
   local first = '0'
-  local upd = { state = 'connected', connectedAt = n(NOW), answers = tostring((tonumber(c.answers) or 0) + 1) }
+  local upd = { state = 'connected', connectedAt = NOW_S, answers = tostring((tonumber(c.answers) or 0) + 1) }
   if c.answeredAt == '' then
     first = '1'
-    upd.answeredAt = n(NOW)
+    upd.answeredAt = NOW_S
   end
   hset(key('call', cid), upd)
   redis.call('ZREM', P .. ':offers', cid)

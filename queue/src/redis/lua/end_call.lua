@@ -10,7 +10,7 @@ return run(function()
   check_agent(a, aid, 'end')
   local talk, hold = tonumber(c.talkMs), tonumber(c.holdMs)
   if c.state == 'connected' then talk = talk + NOW - tonumber(c.connectedAt) else hold = hold + NOW - tonumber(c.holdSince) end
-  hset(key('call', cid), { state = 'ended', endedAt = n(NOW), talkMs = n(talk), holdMs = n(hold), holdSince = '' })
+  hset(key('call', cid), { state = 'ended', endedAt = NOW_S, talkMs = n(talk), holdMs = n(hold), holdSince = '' })
   finish_call(cid)
   emit('call.ended', call_fields(cid, c, { 'agentId', aid, 'talkMs', n(talk), 'holdMs', n(hold), 'by', ARGV[5] }))
   if CFG.wrapUpMs > 0 then

@@ -2,13 +2,13 @@
 -- KEYS[1] events; ARGV[1] prefix, ARGV[2] now, ARGV[3] request id,
 -- ARGV[4] callId, ARGV[5] queue, ARGV[6] priority, ARGV[7] skills "name=min,…", ARGV[8] caller number,
 -- ARGV[9] meta (JSON), ARGV[10] rank (from domain/priority.ts), ARGV[11] routing group
--- Returns ok = { call = hash, position = n (0 when offered), staffed = n }
+-- Returns ok = { state, agentId, offerId, offerExpiresAt, position (0 when offered), staffed }
 return run(function()
   local cid = ARGV[4]
   local ck = key('call', cid)
   if redis.call('EXISTS', ck) == 1 then fail('CALL_EXISTS', { callId = cid }) end
   local c = { queue = ARGV[5], priority = ARGV[6], kind = 'inbound', state = 'waiting', skills = ARGV[7],
-    callerNumber = ARGV[8], meta = ARGV[9], rank = ARGV[10], group = ARGV[11], arrivedAt = n(NOW),
+    callerNumber = ARGV[8], meta = ARGV[9], rank = ARGV[10], group = ARGV[11], arrivedAt = NOW_S,
     agentId = '', offerId = '', offerExpiresAt = '', callbackNumber = '', answeredAt = '', endedAt = '',
     talkMs = '0', holdMs = '0', connectedAt = '', holdSince = '', answers = '0' }
   hset(ck, c)
@@ -18,5 +18,6 @@ return run(function()
   local position = redis.call('ZRANK', key('q', c.queue), cid) + 1
   emit('call.enqueued', call_fields(cid, c, { 'skills', c.skills, 'position', tostring(position) }))
   if match_call(cid, c, nil) then position = 0 end
-  return { call = c, position = position, staffed = redis.call('SCARD', P .. ':staffed') }
+  return { state = c.state, agentId = c.agentId, offerId = c.offerId, offerExpiresAt = c.offerExpiresAt,
+    position = position, staffed = redis.call('SCARD', P .. ':staffed') }
 end)

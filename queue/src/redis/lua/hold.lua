@@ -5,11 +5,11 @@ return run(function()
   local c = load_call(cid)
   check_call(c, cid, action)
   if action == 'hold' then
-    hset(key('call', cid), { state = 'held', holdSince = n(NOW),
+    hset(key('call', cid), { state = 'held', holdSince = NOW_S,
       talkMs = n(tonumber(c.talkMs) + NOW - tonumber(c.connectedAt)) })
     emit('call.held', call_fields(cid, c, { 'agentId', c.agentId }))
   else
-    hset(key('call', cid), { state = 'connected', connectedAt = n(NOW), holdSince = '',
+    hset(key('call', cid), { state = 'connected', connectedAt = NOW_S, holdSince = '',
       holdMs = n(tonumber(c.holdMs) + NOW - tonumber(c.holdSince)) })
     emit('call.resumed', call_fields(cid, c, { 'agentId', c.agentId }))
   end

@@ -10,6 +10,7 @@
 
 local P = ARGV[1]
 local NOW = tonumber(ARGV[2])
+local NOW_S = ARGV[2]
 local RID = ARGV[3]
 local EV = KEYS[1]
 local OFFERS = {}
@@ -25,6 +26,22 @@ local function hgetall(k)
   if #r == 0 then return nil end
   local t = {}
   for i = 1, #r, 2 do t[r[i]] = r[i + 1] end
+  return t
+end
+
+-- HMGET of a fixed field list into a table (nil when the first field is missing): cheaper than
+-- HGETALL, which converts every field name too.
+local AGENT_FIELDS = { 'state', 'name', 'reason', 'skills', 'queues', 'offerTimeoutMs', 'missed', 'since',
+  'idleSince', 'callId', 'callQueue', 'callArrivedAt', 'offerId', 'wrapUpEndsAt' }
+local CALL_FIELDS = { 'state', 'queue', 'priority', 'kind', 'skills', 'group', 'callerNumber', 'callbackNumber',
+  'arrivedAt', 'rank', 'agentId', 'offerId', 'offerExpiresAt', 'answeredAt', 'talkMs', 'holdMs', 'connectedAt',
+  'holdSince', 'answers' }
+
+local function hmget(k, fields)
+  local r = redis.call('HMGET', k, unpack(fields))
+  if not r[1] then return nil end
+  local t = {}
+  for i = 1, #fields do t[fields[i]] = r[i] or '' end
   return t
 end
 
@@ -44,8 +61,8 @@ local function decode_skills(s)
 end
 
 -- returns (qualifies, score): every required skill at level >= min; score = sum of those levels
-local function skill_fit(agent_skills, req)
-  local have = decode_skills(agent_skills)
+-- (`have` is the agent's decoded skills table)
+local function skill_fit(have, req)
   local score = 0
   for name, min in pairs(req) do
     local lvl = have[name]
@@ -96,8 +113,8 @@ end
 
 -- pairs: flat list {field, value, field, value, …} (order kept in the stream entry)
 local function emit(etype, pairs_)
-  local args = { 'XADD', EV, 'MAXLEN', '~', CFG.eventsMaxLen, '*', 'type', etype, 'ts', n(NOW) }
-  local f = { type = etype, ts = n(NOW) }
+  local args = { 'XADD', EV, 'MAXLEN', '~', CFG.eventsMaxLen, '*', 'type', etype, 'ts', NOW_S }
+  local f = { type = etype, ts = NOW_S }
   for i = 1, #pairs_, 2 do
     local v = pairs_[i + 1]
     if v ~= nil and v ~= '' then
@@ -121,7 +138,7 @@ end
 local STAFFED = { ready = true, reserved = true, ['on-call'] = true, ['wrap-up'] = true }
 
 local function load_agent(aid)
-  local a = hgetall(key('agent', aid))
+  local a = hmget(key('agent', aid), AGENT_FIELDS)
   if not a then fail('UNKNOWN_AGENT', { agentId = aid }) end
   return a
 end
@@ -146,10 +163,10 @@ local function set_agent(aid, a, state, reason, missed)
   a.state = state
   a.reason = reason or ''
   a.missed = tostring(missed)
-  a.since = n(NOW)
+  a.since = NOW_S
   local ak = key('agent', aid)
   if state == 'ready' then
-    a.idleSince = n(NOW)
+    a.idleSince = NOW_S
     redis.call('ZADD', P .. ':ready', NOW, aid)
   else
     a.idleSince = ''
@@ -170,15 +187,15 @@ local function set_agent(aid, a, state, reason, missed)
   if state == 'ready' or state == 'not-ready' or state == 'offline' then
     a.callId = ''; a.callQueue = ''; a.callArrivedAt = ''; a.offerId = ''
   end
-  hset(ak, { state = a.state, reason = a.reason, missed = a.missed, since = a.since, idleSince = a.idleSince,
-    wrapUpEndsAt = a.wrapUpEndsAt or '', callId = a.callId or '', callQueue = a.callQueue or '',
-    callArrivedAt = a.callArrivedAt or '', offerId = a.offerId or '' })
+  redis.call('HSET', ak, 'state', a.state, 'reason', a.reason, 'missed', a.missed, 'since', a.since,
+    'idleSince', a.idleSince, 'wrapUpEndsAt', a.wrapUpEndsAt or '', 'callId', a.callId or '',
+    'callQueue', a.callQueue or '', 'callArrivedAt', a.callArrivedAt or '', 'offerId', a.offerId or '')
   emit('agent.state', f)
 end
 
 ---------------------------------------------------------------- calls and queues
 local function load_call(cid)
-  local c = hgetall(key('call', cid))
+  local c = hmget(key('call', cid), CALL_FIELDS)
   if not c then fail('UNKNOWN_CALL', { callId = cid }) end
   return c
 end
@@ -238,10 +255,12 @@ local function offer(cid, c, aid, a)
     kind = c.kind, callerNumber = c.callerNumber, callbackNumber = c.callbackNumber or '', expiresAt = c.offerExpiresAt }
 end
 
--- Longest-idle ready agent able to take the call; ties (idle within idleTieMs) → higher skill score.
+-- Longest-idle ready agent able to take the call; ties (idle within idleTieMs of the longest idle
+-- capable agent, at most CFG.tieCandidates of them) → higher skill score.
 local function find_agent(c, exclude)
   local req = decode_skills(c.skills)
   local best, best_idle, best_score = nil, nil, -1
+  local candidates = 0
   local start = 0
   local chunk = 64
   while true do
@@ -254,13 +273,15 @@ local function find_agent(c, exclude)
       if aid ~= exclude then
         local ag = redis.call('HMGET', key('agent', aid), 'skills', 'queues')
         if serves_queue(ag[2], c.queue) then
-          local ok, score = skill_fit(ag[1], req)
+          local ok, score = skill_fit(decode_skills(ag[1]), req)
           if ok then
+            candidates = candidates + 1
             if not best then
               best, best_idle, best_score = aid, idle, score
             elseif score > best_score then
               best, best_score = aid, score
             end
+            if candidates >= CFG.tieCandidates then return best end
           end
         end
       end
@@ -275,12 +296,13 @@ end
 -- waiting for the agent, so a ready agent and a call it can take never wait side by side.
 local function find_call(a, exclude)
   local groups = redis.call('SMEMBERS', P .. ':groups')
+  local have = decode_skills(a.skills)
   local best, best_rank = nil, nil
   local fallback = nil
   for _, g in ipairs(groups) do
     local sep = string.find(g, '|', 1, true)
     local q = string.sub(g, 1, sep - 1)
-    if serves_queue(a.queues, q) and skill_fit(a.skills, decode_skills(string.sub(g, sep + 1))) then
+    if serves_queue(a.queues, q) and skill_fit(have, decode_skills(string.sub(g, sep + 1))) then
       local head = redis.call('ZRANGE', key('g', g), 0, 1, 'WITHSCORES')
       if #head == 0 then redis.call('SREM', P .. ':groups', g) end
       for i = 1, #head, 2 do
@@ -298,14 +320,14 @@ end
 
 local function match_call(cid, c, exclude_agent)
   local aid = find_agent(c, exclude_agent)
-  if aid then offer(cid, c, aid, hgetall(key('agent', aid))) end
+  if aid then offer(cid, c, aid, hmget(key('agent', aid), AGENT_FIELDS)) end
   return aid
 end
 
 local function match_agent(aid, a, exclude_call)
   if a.state ~= 'ready' then return nil end
   local cid = find_call(a, exclude_call)
-  if cid then offer(cid, hgetall(key('call', cid)), aid, a) end
+  if cid then offer(cid, hmget(key('call', cid), CALL_FIELDS), aid, a) end
   return cid
 end
 

@@ -6,10 +6,10 @@ return run(function()
   local expired, wrapped = 0, 0
   local due = redis.call('ZRANGEBYSCORE', P .. ':offers', '-inf', NOW, 'LIMIT', 0, batch)
   for _, cid in ipairs(due) do
-    local c = hgetall(key('call', cid))
+    local c = hmget(key('call', cid), CALL_FIELDS)
     if c and c.state == 'offered' then
       local aid = c.agentId
-      local a = hgetall(key('agent', aid))
+      local a = hmget(key('agent', aid), AGENT_FIELDS)
       local offerId = c.offerId
       return_to_head(cid, c)
       emit('call.offer-expired', call_fields(cid, c, { 'agentId', aid, 'offerId', offerId }))
@@ -30,7 +30,7 @@ return run(function()
   end
   local ends = redis.call('ZRANGEBYSCORE', P .. ':wrapups', '-inf', NOW, 'LIMIT', 0, batch)
   for _, aid in ipairs(ends) do
-    local a = hgetall(key('agent', aid))
+    local a = hmget(key('agent', aid), AGENT_FIELDS)
     if a and a.state == 'wrap-up' then
       set_agent(aid, a, 'ready', '', tonumber(a.missed) or 0)
       match_agent(aid, a, nil)

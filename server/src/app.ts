@@ -57,7 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const acd = deps.acd ?? createAcd({ redis, prefix: config.queuePrefix });
   app.addHook('onClose', async () => {
     if (ownAcd) await acd.close();
-    if (ownRedis) redis.disconnect();
+    if (ownRedis) await redis.quit().catch(() => redis.disconnect());
     if (ownDb) await db.close();
   });
 

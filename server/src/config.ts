@@ -46,7 +46,7 @@ const FIELDS = {
     schema: Type.Integer({ minimum: 1, default: 60 }),
   },
   /** Secret shared with the telephony gateway for SIP credentials (see README "SIP credentials"). */
-  sipSharedSecret: { env: 'SIP_SHARED_SECRET', schema: Secret },
+  sipSharedSecret: { env: 'SIP_CREDENTIAL_SECRET', schema: Secret },
   sipCredentialTtlSeconds: {
     env: 'SIP_CREDENTIAL_TTL_SECONDS',
     schema: Type.Integer({ minimum: 60, default: 4 * 3600 }),
@@ -62,6 +62,8 @@ const FIELDS = {
     env: 'ANSWER_RATE_TARGET',
     schema: Type.Number({ minimum: 0, maximum: 1, default: 0.95 }),
   },
+  /** When set (by `npm run up`), demo users for every role are (re)seeded with this password at start. */
+  demoPassword: { env: 'DEMO_PASSWORD', schema: Type.Optional(Type.String({ minLength: 10 })) },
   /** Run the history writer (queue events → DB) in this process. */
   historyWriter: { env: 'HISTORY_WRITER', schema: Type.Boolean({ default: true }) },
   /** Consumer name in the `history` group: keep it stable per instance so a restart resumes its pending entries. */
@@ -127,6 +129,23 @@ const FIELDS = {
   },
   /** A job of a crashed worker is taken over after this lock expires. */
   ticketJobLockMs: { env: 'TICKET_JOB_LOCK_MS', schema: Type.Integer({ minimum: 200, default: 30000 }) },
+  /** Knowledge base: working days a unit has to answer an error report (纠错). */
+  kbCorrectionDays: {
+    env: 'KB_CORRECTION_DAYS',
+    schema: Type.Integer({ minimum: 1, maximum: 30, default: 3 }),
+  },
+  /** Knowledge base: how often scheduled publication/expiry, index sync and snapshots run. */
+  kbScheduleIntervalMs: {
+    env: 'KB_SCHEDULE_INTERVAL_MS',
+    schema: Type.Integer({ minimum: 1000, default: 60_000 }),
+  },
+  /** Knowledge base: write a search-index snapshot after this many article changes. */
+  kbSnapshotMinChanges: {
+    env: 'KB_SNAPSHOT_MIN_CHANGES',
+    schema: Type.Integer({ minimum: 1, default: 200 }),
+  },
+  /** Knowledge base seed articles: 'auto' = into an empty KB in development, 'always', 'never'. */
+  kbSeed: { env: 'KB_SEED', schema: Type.Enum(['auto', 'always', 'never'], { default: 'auto' }) },
 } as const satisfies Record<string, { env: string; schema: TSchema }>;
 
 type Fields = typeof FIELDS;

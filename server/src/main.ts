@@ -1,6 +1,7 @@
 // Process entry: parse config (fail fast), build, listen, drain on SIGINT/SIGTERM.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoUsers } from './users/seed-demo-users.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -14,6 +15,10 @@ try {
 }
 
 const app = await buildApp(config);
+if (config.demoPassword) {
+  const users = await seedDemoUsers(app.db, config.demoPassword);
+  app.log.info({ users: users.map((u) => u.username) }, 'demo users seeded');
+}
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;

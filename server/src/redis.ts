@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
 
 export function createRedis(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: name, maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  return new Redis(url, { connectionName: name, maxRetriesPerRequest: 3 });
 }

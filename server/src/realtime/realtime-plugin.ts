@@ -121,8 +121,8 @@ export const realtimePlugin = fp(
       await relay.stop();
       io.local.disconnectSockets(true);
       await new Promise<void>((r) => io.close(() => r()));
-      pub.disconnect();
-      sub.disconnect();
+      // quit (not disconnect): the adapter may still have UNSUBSCRIBEs in flight.
+      await Promise.allSettled([pub.quit(), sub.quit()]);
     });
   },
   { name: 'hotline-realtime', dependencies: ['@fastify/cookie'] },

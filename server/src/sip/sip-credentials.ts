@@ -1,5 +1,5 @@
 // Short-lived SIP credentials the telephony gateway verifies without a database (README "SIP credentials").
-//   username = `<agentId>.<expiryEpochSeconds>`      (agentId contains no '.')
+//   username = `<agentId>.<expiryEpochSeconds>`   agentId: [A-Za-z0-9_-]{1,64}, expiry: 9–11 digits
 //   password = base64url(HMAC-SHA256(secret, username)), no padding
 // Pure (node:crypto only); deliberately tiny so the gateway can re-implement it from the spec.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -9,6 +9,9 @@ export interface SipCredentials {
   password: string;
   expiresAt: number;
 }
+
+const AGENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const USERNAME = /^([A-Za-z0-9_-]{1,64})\.(\d{9,11})$/;
 
 export function sipPassword(secret: string, username: string): string {
   return createHmac('sha256', secret).update(username, 'utf8').digest('base64url');
@@ -20,7 +23,7 @@ export function issueSipCredentials(
   nowSec: number,
   ttlSec: number,
 ): SipCredentials {
-  if (!agentId || agentId.includes('.')) throw new Error('agentId must be non-empty and contain no "."');
+  if (!AGENT_ID.test(agentId)) throw new Error('agentId must match [A-Za-z0-9_-]{1,64}');
   const expiresAt = Math.floor(nowSec) + ttlSec;
   const username = `${agentId}.${expiresAt}`;
   return { username, password: sipPassword(secret, username), expiresAt };
@@ -36,7 +39,7 @@ export function verifySipCredentials(
   password: string,
   nowSec: number,
 ): SipVerifyResult {
-  const m = /^([^.]+)\.(\d{1,12})$/.exec(username);
+  const m = USERNAME.exec(username);
   if (!m) return { ok: false, reason: 'malformed' };
   const expiresAt = Number(m[2]);
   if (expiresAt <= nowSec) return { ok: false, reason: 'expired' };

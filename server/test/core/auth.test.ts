@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { DB_TARGETS } from '../support/db.ts';
 
-describe.each(DB_TARGETS)('auth on $name', (target) => {
+// Auth is not database-specific: PGlite only (the DB-specific tests run on both targets).
+describe('auth', () => {
+  const target = { name: 'pglite' as const };
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(target, { loginMaxFailures: 3 });

@@ -9,6 +9,8 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../src/privac
 import { issueSipCredentials, sipPassword, verifySipCredentials } from '../../src/sip/sip-credentials.ts';
 
 const SECRET = 'a-test-secret-of-enough-length';
+// From openssl (see the test below), not from the code under test.
+const KNOWN_ANSWER = 'B_Y8UpiNGLHtsACSNGomTbutWx4dyAAbPIgUWYK8MGQ';
 
 describe('config', () => {
   it('fails fast naming every bad variable, and is frozen', () => {
@@ -18,9 +20,9 @@ describe('config', () => {
     } catch (e) {
       expect((e as Error).message).toMatch(/PORT/);
       expect((e as Error).message).toMatch(/REDIS_URL/);
-      expect((e as Error).message).toMatch(/SIP_SHARED_SECRET: is required/);
+      expect((e as Error).message).toMatch(/SIP_CREDENTIAL_SECRET: is required/);
     }
-    const c = loadConfig({ SIP_SHARED_SECRET: SECRET, PORT: '9090', COOKIE_SECURE: 'true' });
+    const c = loadConfig({ SIP_CREDENTIAL_SECRET: SECRET, PORT: '9090', COOKIE_SECURE: 'true' });
     expect(c.port).toBe(9090);
     expect(c.cookieSecure).toBe(true);
     expect(c.host).toBe('127.0.0.1');
@@ -30,44 +32,46 @@ describe('config', () => {
 
 describe('SIP credentials (spec in README)', () => {
   it('matches the documented algorithm: username <agentId>.<expiry>, password base64url(HMAC-SHA256)', () => {
-    // Known-answer vector, reproducible with: printf '%s' 'agent-1.2000000000' | openssl dgst -sha256 -hmac secret-shared-with-gateway -binary | basenc --base64url | tr -d =
-    expect(sipPassword('secret-shared-with-gateway', 'agent-1.2000000000')).toBe(
-      sipPassword('secret-shared-with-gateway', 'agent-1.2000000000'),
-    );
-    const c = issueSipCredentials(SECRET, 'agent-1', 1_000, 3_600);
-    expect(c.username).toBe('agent-1.4600');
+    // Known-answer vector (README), reproducible with:
+    //   printf '%s' 'agent-1.2000000000' | openssl dgst -sha256 -hmac secret-shared-with-gateway -binary | basenc --base64url | tr -d =
+    expect(sipPassword('secret-shared-with-gateway', 'agent-1.2000000000')).toBe(KNOWN_ANSWER);
+    const now = 1_800_000_000;
+    const c = issueSipCredentials(SECRET, 'agent-1', now, 3_600);
+    expect(c.username).toBe(`agent-1.${now + 3600}`);
     expect(c.password).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(verifySipCredentials(SECRET, c.username, c.password, 1_001)).toEqual({
+    expect(verifySipCredentials(SECRET, c.username, c.password, now + 1)).toEqual({
       ok: true,
       agentId: 'agent-1',
-      expiresAt: 4600,
+      expiresAt: now + 3600,
     });
-    expect(verifySipCredentials(SECRET, c.username, c.password, 4_600)).toEqual({
+    expect(verifySipCredentials(SECRET, c.username, c.password, now + 3600)).toEqual({
       ok: false,
       reason: 'expired',
     });
-    expect(verifySipCredentials('other-secret-xxxxxxxx', c.username, c.password, 1_001)).toEqual({
+    expect(verifySipCredentials('other-secret-xxxxxxxx', c.username, c.password, now)).toEqual({
       ok: false,
       reason: 'bad_password',
     });
-    expect(verifySipCredentials(SECRET, 'agent-1.4700', c.password, 1_001)).toEqual({
+    expect(verifySipCredentials(SECRET, `agent-1.${now + 7200}`, c.password, now)).toEqual({
       ok: false,
       reason: 'bad_password',
     });
-    expect(verifySipCredentials(SECRET, 'agent-1', c.password, 1_001)).toEqual({
+    expect(verifySipCredentials(SECRET, 'agent-1', c.password, now)).toEqual({
       ok: false,
       reason: 'malformed',
     });
-    expect(() => issueSipCredentials(SECRET, 'a.b', 0, 10)).toThrow();
+    expect(() => issueSipCredentials(SECRET, 'a.b', now, 10)).toThrow();
   });
 
   it('never verifies a tampered username or password (property)', () => {
     fc.assert(
       fc.property(fc.uuid(), fc.string({ minLength: 1, maxLength: 10 }), (id, junk) => {
-        const c = issueSipCredentials(SECRET, id, 0, 100);
-        expect(verifySipCredentials(SECRET, c.username, c.password, 50).ok).toBe(true);
-        expect(verifySipCredentials(SECRET, c.username, c.password + junk, 50).ok).toBe(false);
-        expect(verifySipCredentials(SECRET, `${id}x.${c.expiresAt}`, c.password, 50).ok).toBe(false);
+        const c = issueSipCredentials(SECRET, id, 1_800_000_000, 100);
+        expect(verifySipCredentials(SECRET, c.username, c.password, 1_800_000_050).ok).toBe(true);
+        expect(verifySipCredentials(SECRET, c.username, c.password + junk, 1_800_000_050).ok).toBe(false);
+        expect(verifySipCredentials(SECRET, `${id}x.${c.expiresAt}`, c.password, 1_800_000_050).ok).toBe(
+          false,
+        );
       }),
       { numRuns: 50 },
     );

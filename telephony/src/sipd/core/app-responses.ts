@@ -34,8 +34,13 @@ export function onAppResponse(ctx: Context, app: AppConn, m: AppMessage, res: Si
   if (!inDialog) txn.localTag ??= newTag();
   const dialogCreating = isInvite && !inDialog && status > 100 && status < 300;
   const wire = completeResponse(req, res, inDialog ? undefined : txn.localTag, dialogCreating);
+  // like drachtio: Contact on 2xx, and on 1xx only when reliable or carrying a body (c2, f3)
+  const reliable1xx = status < 200 && (/100rel/i.test(res.get('require') ?? '') || res.body !== '');
   const wantsContact =
-    (isInvite || txn.method === 'SUBSCRIBE' || txn.method === 'UPDATE') && status > 100 && status < 300;
+    (isInvite || txn.method === 'SUBSCRIBE' || txn.method === 'UPDATE') &&
+    status > 100 &&
+    status < 300 &&
+    (status >= 200 || reliable1xx);
   if (wantsContact && !wire.has('contact')) wire.set('Contact', ctx.contact(txn.flow));
   if (!ensureContentType(wire)) {
     app.nok(m.msgId, 'APP_MISSING_CONTENT_TYPE');

@@ -121,6 +121,37 @@ export const ERRORS = {
     zh: '附件类型或大小不符合要求',
     en: 'Attachment type or size not allowed',
   },
+  // knowledge base (src/kb)
+  KB_ARTICLE_NOT_FOUND: { status: 404, zh: '知识条目不存在', en: 'No such knowledge-base article' },
+  KB_VERSION_NOT_FOUND: { status: 404, zh: '该版本不存在', en: 'No such version of the article' },
+  KB_NOT_EDITABLE: {
+    status: 409,
+    zh: '只有草稿可以修改，请先退回修订',
+    en: 'Only drafts can be edited; revise first',
+  },
+  KB_ILLEGAL_TRANSITION: {
+    status: 409,
+    zh: '知识条目当前状态不允许此操作',
+    en: "Not allowed in the article's state",
+  },
+  KB_NOT_ALLOWED: {
+    status: 403,
+    zh: '只有提供单位或知识库编辑可以执行此操作',
+    en: 'Only the owner unit or an editor may',
+  },
+  KB_COMMENT_REQUIRED: { status: 400, zh: '请填写意见或理由', en: 'A comment is required' },
+  KB_UNKNOWN_COUNTY: { status: 400, zh: '适用地区不是甘孜州的县（市）', en: 'Unknown county' },
+  KB_UNKNOWN_UNIT: { status: 400, zh: '单位不存在', en: 'Unknown unit' },
+  KB_CORRECTION_NOT_FOUND: { status: 404, zh: '纠错记录不存在', en: 'No such correction' },
+  KB_CORRECTION_CLOSED: { status: 409, zh: '该纠错已处理', en: 'This correction is already closed' },
+  KB_REGISTRATION_NOT_FOUND: { status: 404, zh: '政策预登记不存在', en: 'No such policy registration' },
+  KB_RELEASE_DATE_PAST: {
+    status: 400,
+    zh: '发布日期不能早于今天',
+    en: 'The release date cannot be in the past',
+  },
+  KB_IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'No such import job' },
+  KB_IMPORT_INVALID: { status: 400, zh: '导入文件格式不正确', en: 'The import file is malformed' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

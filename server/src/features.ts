@@ -5,6 +5,7 @@ import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { callsRoutes } from './history/calls-routes.ts';
+import { kbPlugin } from './kb/kb-plugin.ts';
 import { orgRoutes } from './org/org-routes.ts';
 import { wallboardRoutes } from './realtime/wallboard-routes.ts';
 import { systemRoutes } from './system/system-routes.ts';
@@ -26,4 +27,5 @@ export const FEATURES: Feature[] = [
   { name: 'wallboard', plugin: wallboardRoutes },
   { name: 'calls', plugin: callsRoutes },
   { name: 'tickets', plugin: ticketsPlugin },
+  { name: 'kb', plugin: kbPlugin },
 ];

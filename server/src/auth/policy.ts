@@ -1,5 +1,6 @@
 // THE policy module: every permission decision of server/ is a lookup in this table.
 // A feature adds its table with ONE line in TABLES (keys must not collide; checked at load).
+import { KB_PERMISSIONS } from '../kb/permissions.ts';
 import { TICKET_PERMISSIONS } from '../tickets/permissions.ts';
 import { CORE_PERMISSIONS } from './core-permissions.ts';
 import { AUTHENTICATED, type PermissionTable, PUBLIC } from './policy-types.ts';
@@ -7,7 +8,7 @@ import { ROLES, type Role } from './roles.ts';
 
 const TABLES = [
   CORE_PERMISSIONS,
-  // KB_PERMISSIONS,       (server/src/kb/permissions.ts)
+  KB_PERMISSIONS,
   TICKET_PERMISSIONS,
 ] as const;
 

@@ -67,6 +67,8 @@ export interface SearchResult {
   readonly understood: ReadonlyArray<{
     readonly text: string;
     readonly source: string;
+    /** a compound whose parts are searched separately too */
+    readonly optional: boolean;
     readonly terms: readonly string[];
   }>;
 }

@@ -79,7 +79,7 @@ export function TicketForm(p: TicketFormProps) {
             />
             {t('tickets.form.anonymous')}
           </label>
-          <label className="check" title={t('tickets.form.confidential')}>
+          <label className="check" title={t('tickets.form.confidentialHint')}>
             <input
               type="checkbox"
               checked={f.confidential}

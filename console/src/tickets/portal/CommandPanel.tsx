@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../../server/src/contracts/tickets.ts';
 import { errorText, type OrgUnit, type TicketMeta, type TicketsApi } from '../api.ts';
 import { countyOfficesOf, departmentsOf } from '../use-ticket-meta.ts';
-import { buildBody, commandSpec, type FieldSpec, HIDDEN_COMMANDS, type Values } from './command-forms.ts';
+import { buildBody, commandSpec, type FieldSpec, relevantCommands, type Values } from './command-forms.ts';
 import { FieldInput } from './FieldInput.tsx';
 
 export function CommandPanel(props: {
   ticket: TicketView;
   meta: TicketMeta;
   units: readonly OrgUnit[];
+  /** the user's own org unit (a unit's assignment decides which commands make sense) */
+  orgUnitId: string;
   api: TicketsApi;
   onDone: (t: TicketView, command: string) => void;
 }) {
@@ -20,7 +22,7 @@ export function CommandPanel(props: {
   const [values, setValues] = useState<Values>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const commands = props.ticket.allowedCommands.filter((c) => !HIDDEN_COMMANDS.includes(c));
+  const commands = relevantCommands(props.ticket, props.orgUnitId);
   if (!commands.length) return null;
 
   const unitsFor = (f: FieldSpec): readonly OrgUnit[] => {

@@ -146,6 +146,7 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
             ticketId={selected}
             meta={setup.meta}
             units={setup.units}
+            orgUnitId={setup.orgUnitId}
             api={api}
             now={now}
             onChanged={() => void load()}

@@ -14,6 +14,7 @@ export function TicketDetail(props: {
   ticketId: string;
   meta: TicketMeta;
   units: readonly OrgUnit[];
+  orgUnitId: string;
   api: TicketsApi;
   now: number;
   onChanged: () => void;
@@ -178,6 +179,7 @@ export function TicketDetail(props: {
         ticket={ticket}
         meta={props.meta}
         units={props.units}
+        orgUnitId={props.orgUnitId}
         api={api}
         onDone={(next, command) => {
           setTicket({ ...next, no: next.no || ticket.no });

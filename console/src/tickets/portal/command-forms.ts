@@ -248,3 +248,45 @@ export function buildBody(command: string, spec: CommandSpec, values: Values): B
     body.priorTicketIds = body.priorTicketIds.split(/[\s,，、]+/).filter(Boolean);
   return { ok: true, body };
 }
+
+/**
+ * Of the commands the server allows this user in the ticket's phase, those that make sense for the
+ * user's own unit now (its assignment's state, pending requests), so the portal shows no dead buttons.
+ * The server still decides; this only hides what it would certainly refuse.
+ */
+export function relevantCommands(
+  t: Pick<
+    TicketView,
+    'allowedCommands' | 'assignments' | 'replyingUnitId' | 'extensions' | 'callbacks' | 'dispute'
+  >,
+  orgUnitId: string,
+): string[] {
+  const mine = t.assignments.filter((a) => a.unitId === orgUnitId);
+  const has = (...statuses: string[]) => mine.some((a) => statuses.includes(a.status));
+  const replying = t.replyingUnitId === orgUnitId;
+  const pendingExt = t.extensions.some((x) => x.status === 'requested');
+  const uninformed = t.extensions.some((x) => x.status === 'approved' && !x.requesterInformed);
+  const last = t.callbacks[t.callbacks.length - 1];
+  const unhappy = last !== undefined && (last.service === '不满意' || last.result === '不满意');
+  const anyReturn = (...statuses: string[]) => t.assignments.some((a) => statuses.includes(a.status));
+  const keep: Record<string, () => boolean> = {
+    signed_for: () => has('dispatched'),
+    forwarded: () => has('signed'),
+    input_submitted: () => mine.some((a) => a.role === 'co' && a.status === 'signed'),
+    replied: () => replying && has('signed'),
+    return_requested: () => has('dispatched', 'signed'),
+    return_signed_off: () => has('return_requested'),
+    extension_requested: () => replying && has('signed') && !pendingExt,
+    requester_informed: () => replying && uninformed,
+    terminated: () => replying && has('signed'),
+    return_approved: () => anyReturn('return_signed'),
+    return_rejected: () => anyReturn('return_requested', 'return_signed'),
+    extension_approved: () => pendingExt,
+    extension_rejected: () => pendingExt,
+    redispatched: () => last?.dissatisfiedCause === 'poor_handling',
+    annotated_closed: () => last?.dissatisfiedCause !== 'poor_handling',
+    rating_disputed: () => replying && unhappy && !t.dispute,
+    dispute_screened: () => t.dispute?.status === 'pending',
+  };
+  return t.allowedCommands.filter((c) => !HIDDEN_COMMANDS.includes(c) && (keep[c]?.() ?? true));
+}

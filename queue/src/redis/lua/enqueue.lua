@@ -1,4 +1,4 @@
--- enqueue: a new call enters its queue at `rank` and is offered to the longest-idle capable agent.
+-- enqueue: a new call is offered to the longest-idle capable ready agent, or joins its queue at `rank`.
 -- KEYS[1] events; ARGV[1] prefix, ARGV[2] now, ARGV[3] request id,
 -- ARGV[4] callId, ARGV[5] queue, ARGV[6] priority, ARGV[7] skills "name=min,…", ARGV[8] caller number,
 -- ARGV[9] meta (JSON), ARGV[10] rank (from domain/priority.ts), ARGV[11] routing group
@@ -12,12 +12,18 @@ return run(function()
     agentId = '', offerId = '', offerExpiresAt = '', callbackNumber = '', answeredAt = '', endedAt = '',
     talkMs = '0', holdMs = '0', connectedAt = '', holdSince = '', answers = '0' }
   hset(ck, c)
-  queue_insert(cid, c)
   redis.call('SADD', P .. ':queues', c.queue)
   redis.call('ZADD', key('arr', c.queue), NOW, cid)
-  local position = redis.call('ZRANK', key('q', c.queue), cid) + 1
+  -- a ready agent who can take the call has no other waiting call it could take (matching is
+  -- eager), so the call goes straight to that agent; otherwise it joins its queue
+  local aid = find_agent(c, nil)
+  local position = 0
+  if not aid then
+    queue_insert(cid, c)
+    position = redis.call('ZRANK', key('q', c.queue), cid) + 1
+  end
   emit('call.enqueued', call_fields(cid, c, { 'skills', c.skills, 'position', tostring(position) }))
-  if match_call(cid, c, nil) then position = 0 end
+  if aid then offer(cid, c, aid, hmget(key('agent', aid), AGENT_FIELDS), false) end
   return { state = c.state, agentId = c.agentId, offerId = c.offerId, offerExpiresAt = c.offerExpiresAt,
     position = position, staffed = redis.call('SCARD', P .. ':staffed') }
 end)

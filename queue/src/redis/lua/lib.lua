@@ -209,16 +209,24 @@ local function check_call(c, cid, action)
   end
 end
 
+-- P:heads holds, for every non-empty routing group, the rank of its head call, so an agent who
+-- becomes ready reads one small sorted set instead of every group.
 local function queue_insert(cid, c)
   redis.call('ZADD', key('q', c.queue), c.rank, cid)
   redis.call('ZADD', key('g', c.group), c.rank, cid)
-  redis.call('SADD', P .. ':groups', c.group)
+  redis.call('ZADD', P .. ':heads', 'LT', c.rank, c.group)
 end
 
--- (an emptied routing group is dropped from P:groups lazily, by find_call)
 local function queue_remove(cid, c)
   redis.call('ZREM', key('q', c.queue), cid)
-  redis.call('ZREM', key('g', c.group), cid)
+  local g = key('g', c.group)
+  redis.call('ZREM', g, cid)
+  local head = redis.call('ZRANGE', g, 0, 0, 'WITHSCORES')
+  if head[1] then
+    redis.call('ZADD', P .. ':heads', head[2], c.group)
+  else
+    redis.call('ZREM', P .. ':heads', c.group)
+  end
 end
 
 -- Puts a call back into its queue at the head (keeping its own place if that is earlier).
@@ -240,10 +248,11 @@ local function finish_call(cid)
 end
 
 ---------------------------------------------------------------- matching
-local function offer(cid, c, aid, a)
+-- `queued` = false when a new call is offered before it was ever put into its queue
+local function offer(cid, c, aid, a, queued)
   local offerId = tostring(redis.call('INCR', P .. ':seq'))
   local expires = NOW + tonumber(a.offerTimeoutMs)
-  queue_remove(cid, c)
+  if queued ~= false then queue_remove(cid, c) end
   c.state = 'offered'; c.agentId = aid; c.offerId = offerId; c.offerExpiresAt = n(expires)
   hset(key('call', cid), { state = 'offered', agentId = aid, offerId = offerId, offerExpiresAt = c.offerExpiresAt })
   redis.call('ZADD', P .. ':offers', expires, cid)
@@ -292,35 +301,33 @@ local function find_agent(c, exclude)
 end
 
 -- Best waiting call (lowest rank) among the heads of the routing groups the agent qualifies for.
--- `exclude` (the call this agent just declined or missed) is only taken when nothing else is
--- waiting for the agent, so a ready agent and a call it can take never wait side by side.
+-- P:heads is sorted by head rank, so the first eligible group wins. `exclude` (the call this agent
+-- just declined or missed) is only taken when nothing else is waiting for the agent, so a ready
+-- agent and a call it can take never wait side by side.
 local function find_call(a, exclude)
-  local groups = redis.call('SMEMBERS', P .. ':groups')
+  local heads = redis.call('ZRANGE', P .. ':heads', 0, -1, 'WITHSCORES')
+  if #heads == 0 then return nil end
   local have = decode_skills(a.skills)
-  local best, best_rank = nil, nil
-  local fallback = nil
-  for _, g in ipairs(groups) do
+  local best, best_rank, fallback = nil, nil, nil
+  for i = 1, #heads, 2 do
+    local g = heads[i]
+    if best and tonumber(heads[i + 1]) >= best_rank then break end
     local sep = string.find(g, '|', 1, true)
-    local q = string.sub(g, 1, sep - 1)
-    if serves_queue(a.queues, q) and skill_fit(have, decode_skills(string.sub(g, sep + 1))) then
-      local head = redis.call('ZRANGE', key('g', g), 0, 1, 'WITHSCORES')
-      if #head == 0 then redis.call('SREM', P .. ':groups', g) end
-      for i = 1, #head, 2 do
-        if head[i] ~= exclude then
-          local r = tonumber(head[i + 1])
-          if best == nil or r < best_rank or (r == best_rank and head[i] < best) then best, best_rank = head[i], r end
-          break
-        end
-        fallback = head[i]
+    if serves_queue(a.queues, string.sub(g, 1, sep - 1)) and skill_fit(have, decode_skills(string.sub(g, sep + 1))) then
+      local h = redis.call('ZRANGE', key('g', g), 0, 1, 'WITHSCORES')
+      if h[1] ~= exclude then
+        return h[1]
       end
+      fallback = fallback or h[1]
+      if h[3] and (not best or tonumber(h[4]) < best_rank) then best, best_rank = h[3], tonumber(h[4]) end
     end
   end
   return best or fallback
 end
 
-local function match_call(cid, c, exclude_agent)
+local function match_call(cid, c, exclude_agent, queued)
   local aid = find_agent(c, exclude_agent)
-  if aid then offer(cid, c, aid, hmget(key('agent', aid), AGENT_FIELDS)) end
+  if aid then offer(cid, c, aid, hmget(key('agent', aid), AGENT_FIELDS), queued) end
   return aid
 end
 

@@ -33,6 +33,9 @@ export function KbPanel(props: { api?: KbApi; onCite?: (c: KbCite) => void; call
   const [sel, setSel] = useState(0);
   const [open, setOpen] = useState<Article | null>(null);
   const [error, setError] = useState(false);
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const [correction, setCorrection] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
   const seq = useRef(0);
 
   useEffect(() => {
@@ -109,7 +112,7 @@ export function KbPanel(props: { api?: KbApi; onCite?: (c: KbCite) => void; call
       )}
       {error && <p className="alert bad">{t('errors.NETWORK')}</p>}
       {res && hits.length === 0 && <p className="muted">{t('kb.none')}</p>}
-      <ul className="kb-hits">
+      <ul className="kb-hits kb-scroll">
         {hits.map((h, i) => (
           <li key={h.id} className={i === sel ? 'sel' : ''} data-selected={i === sel}>
             <div className="kb-hit-head">
@@ -131,6 +134,50 @@ export function KbPanel(props: { api?: KbApi; onCite?: (c: KbCite) => void; call
               >
                 {t('kb.cite')}
               </button>
+            )}
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => {
+                setCorrecting(correcting === h.id ? null : h.id);
+                setCorrection('');
+                setSent(null);
+              }}
+            >
+              {t('kb.correct')}
+            </button>
+            {sent === h.id && (
+              <span className="ok small" role="status">
+                {' '}
+                {t('kb.correctSent')}
+              </span>
+            )}
+            {correcting === h.id && (
+              <form
+                className="kb-correct"
+                aria-label={t('kb.correct')}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (correction.trim().length < 2) return;
+                  kb.reportCorrection(h.id, correction.trim())
+                    .then(() => {
+                      setSent(h.id);
+                      setCorrecting(null);
+                    })
+                    .catch(() => setError(true));
+                }}
+              >
+                <textarea
+                  rows={2}
+                  aria-label={t('kb.correctText')}
+                  placeholder={t('kb.correctText')}
+                  value={correction}
+                  onChange={(e) => setCorrection(e.target.value)}
+                />
+                <button type="submit" className="btn small primary">
+                  {t('kb.correctSend')}
+                </button>
+              </form>
             )}
             {open?.id === h.id && <ArticleBody article={open} />}
           </li>

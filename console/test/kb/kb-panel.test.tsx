@@ -42,7 +42,12 @@ const RESULT: SearchResponse = {
 
 function fakeKb(opts: { missing?: boolean } = {}) {
   const queries: string[] = [];
+  const corrections: { id: string; text: string }[] = [];
   const api = {
+    async reportCorrection(id: string, text: string) {
+      corrections.push({ id, text });
+      return {};
+    },
     async search(q: string) {
       if (opts.missing) throw new ConsoleError('BAD_PAYLOAD', { status: 404 });
       queries.push(q);
@@ -56,7 +61,7 @@ function fakeKb(opts: { missing?: boolean } = {}) {
       throw new Error('not used');
     },
   } as unknown as KbApi;
-  return { api, queries };
+  return { api, queries, corrections };
 }
 
 const flush = () => act(() => new Promise((r) => setTimeout(r, 200)));
@@ -109,6 +114,21 @@ describe('KB panel (知识库)', () => {
     expect(cited).toEqual([{ id: 'a2', title: '异地就医备案', snippet: '备案后直接结算' }]);
     fireEvent.click(screen.getAllByRole('button', { name: '引用' })[0] as HTMLElement);
     expect(cited[1]?.id).toBe('a1');
+  });
+
+  it('纠错: an agent reports an error in an article from the panel', async () => {
+    const { api, corrections } = fakeKb();
+    render(<KbPanel api={api} />);
+    await flush();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '医保' } });
+    await flush();
+    expect(screen.queryAllByRole('button', { name: '引用' })).toEqual([]); // nothing to cite into
+    fireEvent.click(screen.getAllByRole('button', { name: '纠错' })[0] as HTMLElement);
+    fireEvent.change(screen.getByLabelText(/错误说明/), { target: { value: '窗口电话已变更' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交纠错' }));
+    await flush();
+    expect(corrections).toEqual([{ id: 'a1', text: '窗口电话已变更' }]);
+    expect(screen.getByRole('status').textContent).toContain('已提交纠错');
   });
 
   it('is absent when the server has no KB routes (404), not faked', async () => {

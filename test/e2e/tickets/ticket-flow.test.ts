@@ -133,6 +133,15 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     await reply.getByLabel('调查核实及处理情况 *').fill('管道破裂，已抢修');
     await reply.getByLabel('政策依据 *').fill('《城市供水条例》');
     await reply.getByRole('group', { name: '诉求人是否满意 *' }).getByLabel('是').check();
+    // a photo of the repaired pipe (PNG magic number; the server checks type and size)
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    await reply
+      .getByLabel('附件（照片、视频、文件）')
+      .setInputFiles({ name: '抢修现场.png', mimeType: 'image/png', buffer: png });
+    await reply.getByText('抢修现场.png').waitFor();
     await w.screenshot({ path: shot('06-unit-reply-form.png') });
     await reply.getByRole('button', { name: '提交：答复' }).click();
     await phaseIs(w, '待审核');
@@ -171,6 +180,7 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
       'callback_recorded',
     ]);
     const ticket = (await dispatcherS.inject({ method: 'GET', url: `/api/tickets/${id}` })).json();
+    expect(ticket.replies[0].content.attachmentIds).toHaveLength(1);
     expect(ticket).toMatchObject({
       phase: 'closed',
       closure: 'satisfied',
@@ -202,6 +212,10 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     expect(title).toMatch(/(医保|医疗保险).*报销|报销.*(医保|医疗保险)/); // y-b-b-x = 医保报销
     expect(await hit.locator('mark').count()).toBeGreaterThan(0);
     await a.screenshot({ path: shot('10-agent-kb-ybbx.png') });
+    await hit.getByRole('button', { name: '纠错' }).click();
+    await hit.getByLabel(/错误说明/).fill('窗口电话已变更，请更新');
+    await hit.getByRole('button', { name: '提交纠错' }).click();
+    await hit.getByRole('status').filter({ hasText: '已提交纠错' }).waitFor();
     await hit.getByRole('button', { name: '引用' }).click();
     await form.getByTestId('cited-article').filter({ hasText: title }).waitFor();
     await form.getByLabel('联系电话').fill('13900002222');
@@ -228,6 +242,14 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
       immediate: { kbArticleId: expect.any(String) },
     });
     expect(article.content.title).toBe(title);
+    const editor = await rig.server.login(['kb_editor']);
+    const corrections = (await editor.inject({ method: 'GET', url: '/api/kb/corrections' })).json() as {
+      items?: { articleTitle: string; text: string }[];
+    };
+    const list2 = Array.isArray(corrections) ? corrections : (corrections.items ?? []);
+    expect(list2).toContainEqual(
+      expect.objectContaining({ articleTitle: title, text: '窗口电话已变更，请更新' }),
+    );
   }, 90_000);
 
   it('the public self-service page (no sign-in) searches published public articles', async () => {

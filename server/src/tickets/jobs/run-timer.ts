@@ -12,7 +12,18 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
 
 export type TimerOutcome = 'recorded' | 'stale';
 
+/** Runs a timer; a concurrent writer (version conflict) makes it re-read and decide again. */
 export async function runTimer(deps: TicketDeps, d: TimerData): Promise<TimerOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runTimerOnce(deps, d);
+    } catch (e) {
+      if (!(e instanceof TicketRuleError && e.code === 'TICKET_VERSION_CONFLICT') || attempt >= 5) throw e;
+    }
+  }
+}
+
+async function runTimerOnce(deps: TicketDeps, d: TimerData): Promise<TimerOutcome> {
   const s = await deps.store.state(d.ticketId);
   if (!s) return 'stale';
   try {
@@ -42,12 +53,8 @@ export async function runTimer(deps: TicketDeps, d: TimerData): Promise<TimerOut
       }
     }
   } catch (e) {
-    // Another writer got there first (a concurrent command or a duplicate delivery): nothing to do.
-    if (
-      e instanceof TicketRuleError &&
-      (e.code === 'TICKET_VERSION_CONFLICT' || e.code === 'TICKET_ILLEGAL_TRANSITION')
-    )
-      return 'stale';
+    // The ticket moved on (e.g. closed by a concurrent command): the timer no longer applies.
+    if (e instanceof TicketRuleError && e.code === 'TICKET_ILLEGAL_TRANSITION') return 'stale';
     throw e;
   }
 }

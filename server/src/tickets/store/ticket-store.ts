@@ -80,8 +80,18 @@ export class TicketStore {
     return s;
   }
 
+  /** Writes are serialised per process: PGlite has one connection, and one writer per ticket at a
+   *  time keeps conflicts rare (other processes are still caught by the primary key). */
+  private tail: Promise<unknown> = Promise.resolve();
+
   /** Appends the events and moves the projections, all or nothing. */
-  async append(changes: readonly Change[]): Promise<void> {
+  append(changes: readonly Change[]): Promise<void> {
+    const run = this.tail.then(() => this.write(changes));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(changes: readonly Change[]): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const c of changes) {

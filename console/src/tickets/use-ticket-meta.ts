@@ -9,6 +9,7 @@ export interface TicketSetup {
   plainPii: boolean;
   orgUnitId: string;
   roles: string[];
+  permissions: string[];
 }
 
 /** Loads what the ticket screens need once. `null` while loading; `false` when the server has no tickets routes. */
@@ -25,6 +26,7 @@ export function useTicketSetup(api: TicketsApi = ticketsApi): TicketSetup | null
             plainPii: me.permissions.includes('pii.read_plain'),
             orgUnitId: me.orgUnitId,
             roles: me.roles,
+            permissions: me.permissions,
           });
       })
       .catch((e: unknown) => {

@@ -86,6 +86,11 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     expect(no).toBeTruthy();
     await a.screenshot({ path: shot('02-agent-ticket-registered.png') });
 
+    // the lead unit is already looking at its inbox when the ticket is dispatched
+    const lead = await open(['unit_staff'], WATER);
+    const w = lead.p.page;
+    await w.getByRole('button', { name: '待办工单', exact: true }).waitFor();
+
     const center = await open(['dispatcher']);
     dispatcherS = center.s;
     const c = center.p.page;
@@ -101,8 +106,7 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     await phaseIs(c, '办理中');
     await c.screenshot({ path: shot('04-center-dispatched.png') });
 
-    const lead = await open(['unit_staff'], WATER);
-    const w = lead.p.page;
+    await w.getByTestId('unit-notice').filter({ hasText: no }).waitFor(); // socket.io, from the dispatch job
     const row = w.locator('.portal-row', { hasText: no });
     await row.waitFor();
     expect(await row.locator('[data-deadline]').getAttribute('data-deadline')).toBe('running');

@@ -9,6 +9,7 @@ import { nextDue, sortByDeadline } from '../deadline.ts';
 import { useTicketSetup } from '../use-ticket-meta.ts';
 import { TicketDetail } from './TicketDetail.tsx';
 import { type PortalRow, TicketList } from './TicketList.tsx';
+import { useUnitNotifications } from './use-unit-notifications.ts';
 import '../tickets.css';
 import './portal.css';
 
@@ -47,6 +48,7 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
   const [rows, setRows] = useState<PortalRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const current = tab ?? tabs[0] ?? null;
 
   const dueLabel = useCallback(
@@ -105,7 +107,20 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
 
   useEffect(() => {
     void load();
+    // queues change as others work: refresh every minute besides the live notifications
+    const timer = setInterval(() => void load(), 60_000);
+    return () => clearInterval(timer);
   }, [load]);
+
+  useUnitNotifications(setup ? setup.permissions.includes('tickets.notifications') : false, (n) => {
+    setNotice(
+      t('portal.notice', {
+        no: n.ticketNo ?? n.ticketId,
+        reason: i18n.exists(`portal.ev.${n.reason}`) ? t(`portal.ev.${n.reason}`) : n.reason,
+      }),
+    );
+    void load();
+  });
 
   if (setup === false) return <p className="alert warn">{t('errors.FORBIDDEN')}</p>;
   if (!setup || !current) return null;
@@ -131,6 +146,11 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
           </button>
         </nav>
         {error && <p className="alert bad">{error}</p>}
+        {notice && (
+          <p className="alert warn" role="status" data-testid="unit-notice">
+            {notice}
+          </p>
+        )}
         <TicketList
           rows={rows}
           selected={selected}

@@ -66,6 +66,7 @@ const zhCN = {
     },
     empty: '暂无工单',
     pick: '请选择左侧工单',
+    notice: '新消息：工单 {{no}}（{{reason}}）',
     refresh: '刷新',
     no: '工单编号',
     type: '类型',
@@ -167,6 +168,7 @@ const zhCN = {
       sla_breached: '超时限',
       special_notified: '特殊事项通报',
       auto_rated: '超时未评价，默认基本满意',
+      special: '特殊事项通知',
     },
     actor: {
       agent: '话务员',
@@ -195,6 +197,7 @@ const en = {
     },
     empty: 'No tickets',
     pick: 'Choose a ticket on the left',
+    notice: 'New: ticket {{no}} ({{reason}})',
     refresh: 'Refresh',
     no: 'No.',
     type: 'Type',
@@ -296,6 +299,7 @@ const en = {
       sla_breached: 'Deadline breached',
       special_notified: 'Special matter notified',
       auto_rated: 'No rating: 基本满意',
+      special: 'Special matter',
     },
     actor: {
       agent: 'Agent',

@@ -104,8 +104,9 @@ export async function resolveCorrection(
     .set({ status: input.outcome, reply: input.reply.trim(), resolved_at: input.now })
     .where('id', '=', input.id)
     .where('status', '=', 'open')
+    .returning('id')
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new AppError('KB_CORRECTION_CLOSED');
+  if (!res) throw new AppError('KB_CORRECTION_CLOSED');
   return one(db, input.id, input.now.getTime());
 }
 

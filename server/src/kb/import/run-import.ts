@@ -27,7 +27,10 @@ export async function startImport(
   clock: () => Date,
 ): Promise<{ id: string; done: Promise<void> }> {
   const items = parseRequest(req);
-  if (items.length === 0) throw new AppError('KB_IMPORT_INVALID');
+  if (items.every((i) => !i.ok))
+    throw new AppError('KB_IMPORT_INVALID', {
+      errors: items.slice(0, 50).map((i) => (i.ok ? null : { item: i.source, message: i.message })),
+    });
   const id = randomUUID();
   await db
     .insertInto('kb_import_job')

@@ -62,3 +62,19 @@ describe('screen-pop model', () => {
     expect(normalisePriority('garbage')).toBe('normal');
   });
 });
+
+describe('caller number on screen', () => {
+  it('shows the server-masked number, and masks the SIP header number until it arrives', async () => {
+    const { maskForDisplay } = await import('../src/domain/screen-pop.ts');
+    expect(maskForDisplay('13812345678')).toBe('138****5678');
+    expect(maskForDisplay('08362812345')).toBe('083****2345');
+    expect(maskForDisplay('2812345')).toBe('***2345');
+    expect(maskForDisplay('110')).toBe('110');
+    expect(maskForDisplay('138****5678')).toBe('138****5678');
+    const pop = buildScreenPop({ callId: 'c', callerNumber: '13812345678' }, null, 0, '138****5678');
+    expect(pop.callerNumber).toBe('138****5678');
+    expect(buildScreenPop({ callId: 'c', callerNumber: '13812345678' }, null, 0).callerNumber).toBe(
+      '138****5678',
+    );
+  });
+});

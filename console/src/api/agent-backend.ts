@@ -18,6 +18,8 @@ export interface AgentBackend {
     signIn(): Promise<AgentStatus>;
   };
   counters?: { subscribe(cb: (c: TodayCounters) => void): () => void };
+  /** The server's masked caller number per call id (agent:offer push). */
+  offers?: { subscribe(cb: (o: { callId: string; maskedNumber: string }) => void): () => void };
   callerHistory?: (callId: string, callerNumber: string) => Promise<CallerHistory>;
   wrapUp?: (r: WrapUpRecord) => Promise<void>;
   emergency?: {

@@ -7,6 +7,7 @@ import type {
   AgentClientToServer,
   AgentServerToClient,
   AgentStatePush,
+  OfferPush,
 } from '../../../server/src/contracts/realtime.ts';
 import { config } from '../config.ts';
 import { type AgentStatus, parseAgentStatus } from '../domain/agent-status.ts';
@@ -53,6 +54,13 @@ export function createServerBackend(): AgentBackend {
             else resolve();
           });
         });
+      },
+    },
+    offers: {
+      subscribe(cb) {
+        const on = (p: OfferPush) => cb({ callId: p.callId, maskedNumber: p.callerNumber });
+        socket.on('agent:offer', on);
+        return () => socket.off('agent:offer', on);
       },
     },
     close() {

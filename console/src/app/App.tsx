@@ -37,7 +37,15 @@ function useRoute(): [Route, (r: Route) => void] {
 
 /** Inbound/outbound audio RTP counters and levels of the current call (getStats). */
 async function mediaSummary(phone: Phone) {
-  const out = { inboundPackets: 0, outboundPackets: 0, inboundLevel: 0, codec: '' };
+  const out = {
+    inboundPackets: 0,
+    outboundPackets: 0,
+    inboundLevel: 0,
+    codec: '',
+    ice: '',
+    dtls: '',
+    candidates: [] as string[],
+  };
   const stats = await phone.stats();
   stats?.forEach((r: Record<string, unknown>) => {
     if (r.type === 'inbound-rtp' && r.kind === 'audio') {
@@ -46,6 +54,12 @@ async function mediaSummary(phone: Phone) {
     }
     if (r.type === 'outbound-rtp' && r.kind === 'audio') out.outboundPackets += Number(r.packetsSent ?? 0);
     if (r.type === 'codec' && typeof r.mimeType === 'string') out.codec = r.mimeType;
+    if (r.type === 'transport') {
+      out.ice = String(r.iceState ?? '');
+      out.dtls = String(r.dtlsState ?? '');
+    }
+    if (r.type === 'local-candidate' || r.type === 'remote-candidate')
+      out.candidates.push(`${r.type}:${r.address}:${r.port}`);
   });
   return out;
 }

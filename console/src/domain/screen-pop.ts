@@ -68,12 +68,28 @@ export function guessCounty(tickets: readonly PriorTicket[]): string | undefined
   return best;
 }
 
-export function buildScreenPop(info: CallInfo, history: CallerHistory | null, now: number): ScreenPop {
+/**
+ * Display fallback until the server's masked number (agent:offer push / caller history) arrives: the SIP
+ * header carries the full number, which an agent's screen never shows unmasked by default.
+ */
+export function maskForDisplay(n: string): string {
+  const d = n.replace(/\s/g, '');
+  if (d.length <= 4 || d.includes('*')) return d;
+  const keepHead = Math.min(3, Math.max(0, d.length - 7)); // at least 3 digits hidden
+  return `${d.slice(0, keepHead)}${'*'.repeat(d.length - keepHead - 4)}${d.slice(-4)}`;
+}
+
+export function buildScreenPop(
+  info: CallInfo,
+  history: CallerHistory | null,
+  now: number,
+  maskedNumber?: string,
+): ScreenPop {
   const calls = [...(history?.calls ?? [])].sort((a, b) => b.at - a.at);
   const tickets = [...(history?.tickets ?? [])].sort((a, b) => b.at - a.at);
   const inWindow = calls.filter((c) => now - c.at <= REPEAT_WINDOW_MS).length;
   return {
-    callerNumber: history?.maskedNumber ?? info.callerNumber,
+    callerNumber: maskedNumber ?? history?.maskedNumber ?? maskForDisplay(info.callerNumber),
     queue: info.queue,
     priority: normalisePriority(info.priority),
     waitSeconds: info.enqueuedAt ? Math.max(0, Math.round((now - info.enqueuedAt) / 1000)) : 0,

@@ -202,7 +202,7 @@ export const en: Messages = {
   },
   agentState: {
     'on-call': 'On call',
-    ringing: 'Ringing',
+    reserved: 'Ringing',
     ready: 'Ready',
     'wrap-up': 'Wrap-up',
     'not-ready': 'Not ready',

@@ -200,7 +200,7 @@ export const zhCN = {
   },
   agentState: {
     'on-call': '通话中',
-    ringing: '振铃',
+    reserved: '振铃',
     ready: '示闲',
     'wrap-up': '整理',
     'not-ready': '示忙',

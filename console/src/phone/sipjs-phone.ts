@@ -92,8 +92,10 @@ export class SipJsPhone implements Phone {
         onServerConnect: () => void this.recoverCall(),
         onCallReceived: (session) => this.onInvite(session as Invitation),
         onCallAnswered: () => {
+          performance.mark('hotline:established');
           this.emit({ type: 'established', at: Date.now() });
           this.watchIce();
+          void this.markFirstAudio();
         },
         onCallHangup: (session) => {
           if (session !== this.session) return;
@@ -134,7 +136,7 @@ export class SipJsPhone implements Phone {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
       return;
     }
-    (globalThis as { __hotlineOfferAt?: number }).__hotlineOfferAt = performance.now();
+    performance.mark('hotline:offer');
     this.session = invitation;
     const req = invitation.request;
     const info = parseOffer((n) => req.getHeader(n), req.from.uri.user ?? '', req.callId, Date.now());
@@ -173,10 +175,27 @@ export class SipJsPhone implements Phone {
       .catch(() => undefined);
   }
 
+  /** Marks 'hotline:first-audio' when the first RTP packet from the caller arrived (answer → audio). */
+  private async markFirstAudio(): Promise<void> {
+    const until = performance.now() + 5000;
+    while (performance.now() < until && this.session) {
+      const stats = await this.stats();
+      let packets = 0;
+      stats?.forEach((r: { type?: string; kind?: string; packetsReceived?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') packets += r.packetsReceived ?? 0;
+      });
+      if (packets > 0) {
+        performance.mark('hotline:first-audio');
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   async answer(): Promise<void> {
     if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
     this.ring.stop();
-    (globalThis as { __hotlineAnswerAt?: number }).__hotlineAnswerAt = performance.now();
+    performance.mark('hotline:answer');
     await this.manager.answer(this.session, {
       sessionDescriptionHandlerOptions: { constraints: { audio: this.audioConstraint(), video: false } },
     });

@@ -124,9 +124,14 @@ export function AgentWorkspace(props: {
     [backend],
   );
 
+  const [masked, setMasked] = useState<Record<string, string>>({});
+  useEffect(
+    () => backend.offers?.subscribe((o) => setMasked((m) => ({ ...m, [o.callId]: o.maskedNumber }))),
+    [backend],
+  );
   const pop = useMemo(
-    () => (call ? buildScreenPop(call.info, history, call.offeredAt) : null),
-    [call, history],
+    () => (call ? buildScreenPop(call.info, history, call.offeredAt, masked[call.info.callId]) : null),
+    [call, history, masked],
   );
 
   const act = (a: AgentAction) => {

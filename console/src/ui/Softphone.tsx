@@ -37,9 +37,7 @@ export function Softphone(props: {
   useEffect(() => {
     // Offer → ringing UI: stamp after the browser painted the ringing state (read by the e2e test).
     if (view !== 'ringing') return;
-    const raf = requestAnimationFrame(() => {
-      (globalThis as { __hotlineRingAt?: number }).__hotlineRingAt = performance.now();
-    });
+    const raf = requestAnimationFrame(() => performance.mark('hotline:ringing-ui'));
     return () => cancelAnimationFrame(raf);
   }, [view]);
   const run = (f: () => Promise<void> | void) => () => void Promise.resolve(f()).catch(() => undefined);

@@ -1,0 +1,159 @@
+// The agent's whole call with real parts: sipd + telephony gateway + rtpengine + Redis ACD + the real
+// server, the production console build in Debian Chromium (sip.js over WS, WebRTC with fake devices),
+// and sipp as the citizen's phone sending G.711 audio.
+// Agent logs in → softphone registers with the server-issued credentials → 签入 → a call waits on the
+// shift lead's wallboard → agent 示闲 (F6) → offer rings with the screen-pop → F8 answers → in call
+// (wallboard: answered) → F9 hangs up (caller gets BYE) → 整理 countdown. Prints offer→ringing-UI and
+// answer→in-call times. Audio (getStats) is the it.todo below: DTLS with rtpengine does not complete yet.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Rig, startRig } from '../../../telephony/test/gateway/helpers/rig.ts';
+import { haveRtpengine } from '../../../telephony/test/gateway/helpers/rtpengine.ts';
+import { haveSipp, type SippRun, sipp } from '../../../telephony/test/gateway/helpers/sipp.ts';
+import { artifact, type ConsoleRig, launchBrowser, startConsoleRig } from './console-rig.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TELEPHONY_FIXTURES = path.resolve(here, '../../../telephony/test/gateway/fixtures');
+const SCENARIO = path.relative(TELEPHONY_FIXTURES, path.join(here, 'fixtures/caller_talks_until_bye.xml'));
+
+type Diag = {
+  inboundPackets: number;
+  outboundPackets: number;
+  inboundLevel: number;
+  codec: string;
+  ice: string;
+  dtls: string;
+  candidates: string[];
+};
+const diag = (page: Page) => page.evaluate<Diag>('globalThis.hotlineDiagnostics.stats()');
+const markGap = (page: Page, from: string, to: string) =>
+  page.evaluate<number | null>(`(() => {
+    const a = performance.getEntriesByName('hotline:${from}').at(-1);
+    const b = performance.getEntriesByName('hotline:${to}').at(-1);
+    return a && b ? b.startTime - a.startTime : null;
+  })()`);
+
+describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and media', () => {
+  let rig: Rig;
+  let cons: ConsoleRig;
+  let agentBrowser: Awaited<ReturnType<typeof launchBrowser>>;
+  let leadBrowser: Awaited<ReturnType<typeof launchBrowser>>;
+  let caller: SippRun | undefined;
+
+  beforeAll(async () => {
+    rig = await startRig({ acd: { wrapUpSec: 20, offerTimeoutSec: 30, sweepIntervalMs: 100 } });
+    cons = await startConsoleRig({
+      sipSharedSecret: rig.secret,
+      sipWsUrl: `ws://127.0.0.1:${rig.sip.ws}`,
+      sipDomain: '127.0.0.1',
+      queuePrefix: `${rig.prefix}acd`,
+      wallboardIntervalMs: 500,
+    });
+    agentBrowser = await launchBrowser();
+    leadBrowser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    caller?.stop();
+    await agentBrowser?.close();
+    await leadBrowser?.close();
+    await cons?.close();
+    await rig?.stop();
+  });
+
+  it('logs in, rings with the screen-pop, answers by keyboard, hangs up, 整理', async () => {
+    const agentUser = await cons.server.login(['agent']);
+    const leadUser = await cons.server.login(['shift_lead']);
+
+    const lead = await leadBrowser.ctx.newPage();
+    lead.setDefaultTimeout(20_000);
+    await lead.goto(`${cons.consoleUrl}/#/wallboard`);
+    await lead.getByLabel('工号').fill(leadUser.username);
+    await lead.getByLabel('密码').fill(leadUser.password);
+    await lead.keyboard.press('Enter');
+    await lead.getByTestId('waiting-12345').waitFor();
+
+    const page = await agentBrowser.ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(cons.consoleUrl);
+    await page.getByLabel('工号').fill(agentUser.username);
+    await page.getByLabel('密码').fill(agentUser.password);
+    await page.keyboard.press('Enter');
+    // registered with the server-issued SIP credentials, then signed in to the queue (示忙 · 刚登录)
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 20_000 })
+      .toBe('已注册，等待来电');
+    await expect
+      .poll(() => page.getByTestId('agent-status').textContent(), { timeout: 10_000 })
+      .toContain('示忙');
+    await page.screenshot({ path: artifact('02-workspace-idle.png') });
+
+    // a citizen calls while nobody is ready: the wallboard shows the call waiting
+    caller = await sipp({
+      scenario: SCENARIO,
+      remote: `127.0.0.1:${rig.sip.udp}`,
+      caller: '13812345678',
+      timeoutSec: 90,
+    });
+    await expect
+      .poll(() => lead.getByTestId('waiting-12345').textContent(), { timeout: 15_000 })
+      .toContain('1');
+    await lead.screenshot({ path: artifact('06-wallboard-waiting.png') });
+
+    // 示闲 by keyboard → the ACD offers the call → the browser rings with the screen-pop
+    await page.keyboard.press('F6');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 15_000 })
+      .toBe('来电振铃');
+    await expect.poll(() => page.getByTestId('pop-caller').textContent()).toContain('138');
+    await page.screenshot({ path: artifact('03-ringing-screen-pop.png') });
+    const offerToRing = await markGap(page, 'offer', 'ringing-ui');
+    expect(offerToRing).not.toBeNull();
+
+    // F8 answers; the call is up (SIP 200/ACK through the gateway, ICE connected)
+    await page.keyboard.press('F8');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('通话中');
+    const answerToInCall = await markGap(page, 'answer', 'established');
+    expect(answerToInCall).not.toBeNull();
+    // the agent's microphone (Chromium's fake device) drives the input level meter
+    await expect
+      .poll(async () => Number(await page.getByTestId('meter-in').getAttribute('data-level')), {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(0);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: artifact('04-in-call.png') });
+    const inCallMedia = await diag(page);
+    await expect
+      .poll(() => lead.getByTestId('waiting-12345').textContent(), { timeout: 10_000 })
+      .toContain('0');
+    await lead.screenshot({ path: artifact('06-wallboard-answered.png') });
+
+    // F9 hangs up: the caller gets BYE, the agent goes to 整理 with a countdown
+    await page.keyboard.press('F9');
+    const { code } = await caller.done;
+    expect(code).toBe(0);
+    await page.getByTestId('wrap-up-countdown').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: artifact('05-wrap-up.png') });
+
+    console.log(
+      JSON.stringify({
+        measure: 'console-call-flow',
+        offerToRingingUiMs: Math.round(offerToRing ?? -1),
+        answerToInCallMs: Math.round(answerToInCall ?? -1),
+        inCallMedia,
+      }),
+    );
+  }, 150_000);
+
+  // Blocked outside the console: the gateway's re-offer of the caller's rtpengine call to the browser
+  // (telephony/src/gateway/app/inbound-call.ts ringAgent) gives a=setup:actpass and the browser's DTLS
+  // ends in rtpengine's "DTLS error: unexpected message" / "bad signature" (ICE connects; no SRTP).
+  it.todo(
+    'audio flows both ways once DTLS completes (inbound/outbound RTP in getStats, answer → first audio)',
+  );
+});

@@ -50,6 +50,13 @@ async function parallel(n: number, fn: (i: number) => Promise<unknown>) {
   await closedLoop(n, 64, fn);
 }
 
+/** Redis main-thread CPU seconds so far: CPU per op is comparable even when the machine is busy. */
+async function redisCpu(): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? Number.NaN);
+  return field('used_cpu_user_main_thread') + field('used_cpu_sys_main_thread');
+}
+
 let trivialSha = '';
 async function trivialSlice(ops: number) {
   trivialSha ||= (await redis.script('LOAD', 'return 1')) as string;
@@ -92,16 +99,22 @@ async function agentReady() {
   let ms = 0;
   let baseMs = 0;
   let offers = 0;
+  let cpu = 0;
+  let baseCpu = 0;
   await trivialSlice(2000); // warm-up
   // baseline and matching alternate in slices so both see the same machine load
   for (let round = 0; round < ROUNDS; round++) {
+    const c0 = await redisCpu();
     const b = await trivialSlice(BASELINE_SLICE);
+    const c1 = await redisCpu();
     baseMs += b.ms;
     baseLat.push(...b.lat);
     const r = await closedLoop(AGENTS, CONCURRENCY, async (i) => {
       const res = await acd.setReady(`a${i}`);
       offers += res.offers.length;
     });
+    baseCpu += c1 - c0;
+    cpu += (await redisCpu()) - c1;
     ms += r.ms;
     lat.push(...r.lat);
     // reset (not timed): the offered calls go back to the head of their queues
@@ -113,12 +126,14 @@ async function agentReady() {
   const baseline = {
     ops: baseLat.length,
     evalshaTrivialOpsPerSec: Math.round(baseLat.length / (baseMs / 1000)),
+    redisCpuUsPerOp: Math.round((baseCpu * 1e6) / baseLat.length),
     ...summary(baseLat),
   };
   const matching = {
     ops: lat.length,
     offers,
     opsPerSec: Math.round(lat.length / (ms / 1000)),
+    redisCpuUsPerOp: Math.round((cpu * 1e6) / lat.length),
     waitingAfter: waiting,
     ...summary(lat),
   };

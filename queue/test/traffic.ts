@@ -112,13 +112,19 @@ export async function runTraffic(o: TrafficOptions): Promise<TrafficReport> {
     const skills = rand() < 0.2 ? ['lang:tibetan-khams'] : ['lang:mandarin'];
     const priority = pick(['normal', 'normal', 'normal', 'elderly', 'urgent'] as const);
     later(at, async () => {
-      await acd().enqueueCall({ callId, queue: pick(o.queues), priority, skills, callerNumber: `139${i}` });
-      if (wantsCallback) later(rand() * 300, () => acd().requestCallback(callId, `139${i}`));
+      const r = await acd().enqueueCall({
+        callId,
+        queue: pick(o.queues),
+        priority,
+        skills,
+        callerNumber: `139${i}`,
+      });
+      if (wantsCallback && !r.offer) later(rand() * 50, () => acd().requestCallback(callId, `139${i}`));
       else later(patience, () => acd().abandon(callId));
     });
   }
 
-  const deadline = Date.now() + (o.timeoutMs ?? 45_000);
+  const deadline = Date.now() + (o.timeoutMs ?? 100_000);
   while (resolved.size < o.calls && Date.now() < deadline) {
     await sleep(100);
     if (o.chaos) await o.chaos().catch((e: unknown) => report.unexpected.push(e));

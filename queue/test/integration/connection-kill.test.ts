@@ -66,5 +66,5 @@ describe('connection loss mid-traffic', () => {
     }
     const enq = events.filter((e) => e.type === 'call.enqueued').length;
     expect(enq).toBe(200); // resent enqueues replayed, not duplicated
-  }, 90_000);
+  }, 150_000);
 });

@@ -62,7 +62,9 @@ beforeAll(async () => {
       const svc = service(req.uri);
       if (svc === 'busy') return void res.send(486, { headers: { 'X-App': 'A' } });
       if (svc === 'cancelme') return void res.send(180);
-      await srf.createUAS(req, res, { localSdp: SDP, headers: { 'X-App': 'A' } });
+      const d = await srf.createUAS(req, res, { localSdp: SDP, headers: { 'X-App': 'A' } });
+      // as the capture's app: answer a re-INVITE with just the SDP
+      d.on('modify', (_mreq, mres) => mres.send(200, { body: SDP }));
     });
     srf.use('options', (_req, res) =>
       res.send(200, {
@@ -110,6 +112,12 @@ describe('golden call flows (UDP) against the drachtio-server captures', () => {
 
   it('h2: out-of-dialog OPTIONS answered by the app', async () => {
     expect(await flow(sippUac('uac_options.xml', 'options'))).toEqual(captured('h2_options_udp').map(shape));
+  });
+
+  it('f1: re-INVITE from the caller inside the dialog (ACK with a fresh txnId)', async () => {
+    expect(await flow(sippUac('uac_reinv_send.xml', 'reinvin'))).toEqual(
+      captured('f1_reinvite_from_caller_udp').map(shape),
+    );
   });
 
   it('d1: createUAC answered by sipp, app ACK and BYE', async () => {

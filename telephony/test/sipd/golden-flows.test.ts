@@ -90,10 +90,33 @@ async function flow(run: () => Promise<void>): Promise<string[]> {
     .map(shape);
 }
 
-const sippUac = (scenario: string, svc: string) => async () => {
-  const r = await runSipp({ scenario, remote: `127.0.0.1:${app.sip.udp}`, service: svc });
-  expect(r.code, r.out).toBe(0);
-};
+const sippUac =
+  (scenario: string, svc: string, transport: 'udp' | 'tcp' = 'udp') =>
+  async () => {
+    const port = transport === 'udp' ? app.sip.udp : app.sip.tcp;
+    const r = await runSipp({ scenario, remote: `127.0.0.1:${port}`, service: svc, transport });
+    expect(r.code, r.out).toBe(0);
+  };
+
+function uacFlow(transport: 'udp' | 'tcp') {
+  return flow(async () => {
+    const uas = await startSipp({ scenario: 'uas_answer.xml', transport });
+    try {
+      const dlg = await app.srf.createUAC(
+        `sip:callee@127.0.0.1:${uas.port}${transport === 'tcp' ? ';transport=tcp' : ''}`,
+        {
+          localSdp: SDP,
+          headers: { 'X-Test': 'uac', From: '<sip:app@127.0.0.1>' },
+        },
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      await dlg.destroy();
+      expect((await uas.done).code).toBe(0);
+    } finally {
+      uas.stop();
+    }
+  });
+}
 
 describe('golden call flows (UDP) against the drachtio-server captures', () => {
   it('b1: createUAS answers, caller BYE', async () => {
@@ -121,20 +144,30 @@ describe('golden call flows (UDP) against the drachtio-server captures', () => {
   });
 
   it('d1: createUAC answered by sipp, app ACK and BYE', async () => {
-    const got = await flow(async () => {
-      const uas = await startSipp({ scenario: 'uas_answer.xml' });
-      try {
-        const dlg = await app.srf.createUAC(`sip:callee@127.0.0.1:${uas.port}`, {
-          localSdp: SDP,
-          headers: { 'X-Test': 'uac', From: '<sip:app@127.0.0.1>' },
-        });
-        await new Promise((r) => setTimeout(r, 100));
-        await dlg.destroy();
-        expect((await uas.done).code).toBe(0);
-      } finally {
-        uas.stop();
-      }
-    });
-    expect(got).toEqual(captured('d1_uac_answered_app_bye_udp').map(shape));
+    expect(await uacFlow('udp')).toEqual(captured('d1_uac_answered_app_bye_udp').map(shape));
+  });
+});
+
+describe('golden call flows (TCP) against the drachtio-server captures', () => {
+  it('b1 over TCP', async () => {
+    expect(await flow(sippUac('uac_bye.xml', 'answer', 'tcp'))).toEqual(
+      captured('b1_uas_answer_caller_bye_tcp').map(shape),
+    );
+  });
+
+  it('c1 over TCP', async () => {
+    expect(await flow(sippUac('uac_busy.xml', 'busy', 'tcp'))).toEqual(
+      captured('c1_reject_486_tcp').map(shape),
+    );
+  });
+
+  it('c2 over TCP', async () => {
+    expect(await flow(sippUac('uac_cancel.xml', 'cancelme', 'tcp'))).toEqual(
+      captured('c2_cancel_tcp').map(shape),
+    );
+  });
+
+  it('d1 over TCP', async () => {
+    expect(await uacFlow('tcp')).toEqual(captured('d1_uac_answered_app_bye_tcp').map(shape));
   });
 });

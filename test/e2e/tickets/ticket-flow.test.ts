@@ -19,7 +19,10 @@ const HOUSING = 'dept-zhujian'; // 州住房和城乡建设局 (co-unit)
 
 async function openTicket(page: Page, tab: string, no: string): Promise<void> {
   await page.getByRole('button', { name: tab, exact: true }).click();
-  await page.locator('.portal-row', { hasText: no }).click();
+  await page
+    .locator('.portal-row')
+    .filter({ has: page.getByText(no, { exact: true }) })
+    .click();
   await page.getByRole('article', { name: `工单编号 ${no}` }).waitFor();
 }
 
@@ -107,7 +110,7 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     await c.screenshot({ path: shot('04-center-dispatched.png') });
 
     await w.getByTestId('unit-notice').filter({ hasText: no }).waitFor(); // socket.io, from the dispatch job
-    const row = w.locator('.portal-row', { hasText: no });
+    const row = w.locator('.portal-row').filter({ has: w.getByText(no, { exact: true }) });
     await row.waitFor();
     expect(await row.locator('[data-deadline]').getAttribute('data-deadline')).toBe('running');
     await w.screenshot({ path: shot('05-unit-inbox.png') });
@@ -117,7 +120,10 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
 
     const co = await open(['unit_staff'], HOUSING);
     const h = co.p.page;
-    await h.locator('.portal-row', { hasText: no }).click();
+    await h
+      .locator('.portal-row')
+      .filter({ has: h.getByText(no, { exact: true }) })
+      .click();
     await run(h, '签收');
     await h.getByRole('status').filter({ hasText: '已签收' }).waitFor();
     await run(h, '提交协办意见');
@@ -126,7 +132,10 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     await h.getByRole('status').filter({ hasText: '已提交协办意见' }).waitFor();
 
     await w.reload();
-    await w.locator('.portal-row', { hasText: no }).click();
+    await w
+      .locator('.portal-row')
+      .filter({ has: w.getByText(no, { exact: true }) })
+      .click();
     await run(w, '答复');
     const reply = w.getByRole('form', { name: '答复' });
     await reply.getByRole('button', { name: '提交：答复' }).click();

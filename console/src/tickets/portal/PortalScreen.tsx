@@ -47,6 +47,12 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
   const [tab, setTab] = useState<PortalTab | null>(null);
   const [rows, setRows] = useState<PortalRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
+  // choosing a ticket (again) or refreshing re-reads it: others may have acted on it meanwhile
+  const [nonce, setNonce] = useState(0);
+  const select = (id: string) => {
+    setSelected(id);
+    setNonce((n) => n + 1);
+  };
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const current = tab ?? tabs[0] ?? null;
@@ -134,14 +140,22 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
               type="button"
               className={`btn ${x === current ? 'primary' : ''}`}
               onClick={() => {
-                setTab(x);
                 setSelected(null);
+                if (x === current) void load();
+                else setTab(x);
               }}
             >
               {t(`portal.tabs.${x}`)}
             </button>
           ))}
-          <button type="button" className="btn link" onClick={() => void load()}>
+          <button
+            type="button"
+            className="btn link"
+            onClick={() => {
+              setNonce((n) => n + 1);
+              void load();
+            }}
+          >
             {t('portal.refresh')}
           </button>
         </nav>
@@ -154,7 +168,7 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
         <TicketList
           rows={rows}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={select}
           now={now}
           label={t(`portal.tabs.${current}`)}
         />
@@ -162,7 +176,7 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
       <main className="portal-main">
         {selected ? (
           <TicketDetail
-            key={selected}
+            key={`${selected}#${nonce}`}
             ticketId={selected}
             meta={setup.meta}
             units={setup.units}

@@ -89,6 +89,26 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     expect(no).toBeTruthy();
     await a.screenshot({ path: shot('02-agent-ticket-registered.png') });
 
+    // the same caller rings again about the same matter: 并单 is suggested and taken
+    await form.getByLabel('联系电话').fill('13812345678');
+    await form.getByText('投诉', { exact: true }).click();
+    await form.getByRole('combobox', { name: '诉求分类' }).fill('供水');
+    await a.keyboard.press('Enter');
+    await form.getByLabel('县（市）').selectOption('康定市');
+    await form.getByLabel('诉求内容').fill('阳光小区还是停水，物业不管');
+    await form.getByLabel('诉求内容').press('Control+Enter');
+    const dup = a.getByRole('region', { name: '疑似重复工单（并单建议）' });
+    await dup.getByText('同一来电号码').waitFor();
+    await a.screenshot({ path: shot('02b-agent-duplicate-suggestion.png') });
+    await dup
+      .locator('li', { has: a.getByText(no, { exact: true }) })
+      .getByRole('button', { name: '并入此单' })
+      .click();
+    await a
+      .getByRole('status')
+      .filter({ hasText: `已并入工单 ${no}` })
+      .waitFor();
+
     // the lead unit is already looking at its inbox when the ticket is dispatched
     const lead = await open(['unit_staff'], WATER);
     const w = lead.p.page;
@@ -184,6 +204,7 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     const events = (await dispatcherS.inject({ method: 'GET', url: `/api/tickets/${id}/events` })).json();
     expect(events.map((e: { type: string }) => e.type)).toEqual([
       'created',
+      'requester_linked',
       'dispatched',
       'signed_for',
       'signed_for',

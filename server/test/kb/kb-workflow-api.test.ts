@@ -155,6 +155,12 @@ describe('knowledge base workflow API', () => {
     expect((await search(agent, '国家医保服务平台')).hits.map((h) => h.id)).toContain(a.id);
     const agentView = (await agent.inject({ method: 'GET', url: `/api/kb/articles/${a.id}` })).json();
     expect(agentView.content.body).toBe('通过国家医保服务平台备案。');
+    const agentVersions = (
+      await agent.inject({ method: 'GET', url: `/api/kb/articles/${a.id}/versions` })
+    ).json();
+    expect(agentVersions.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    const agentDiff = await agent.inject({ method: 'GET', url: `/api/kb/articles/${a.id}/diff?from=1&to=2` });
+    expect(agentDiff.json().error.code).toBe('KB_VERSION_NOT_FOUND');
 
     const diff = (
       await editor.inject({ method: 'GET', url: `/api/kb/articles/${a.id}/diff?from=1&to=2` })

@@ -44,6 +44,15 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     return { ...toArticle(row, []), version: v.version, content: v.content };
   }
 
+  /** Versions the caller may read: all for owners/reviewers/editors, up to the published one otherwise. */
+  async function newestVisibleVersion(req: FastifyRequest, id: string): Promise<number> {
+    const row = await findArticle(app.db, id);
+    if (!row) throw new AppError('KB_ARTICLE_NOT_FOUND');
+    if (seesWorkingCopy(actorsFor(user(req), row))) return row.version;
+    if (!isLive(row)) throw new AppError('KB_ARTICLE_NOT_FOUND');
+    return row.published_version!;
+  }
+
   app.get(
     '/api/kb/articles',
     {
@@ -152,12 +161,11 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/articles/:id/versions',
     { config: { permission: 'kb.read' }, schema: { tags, summary: '版本列表 Versions', params: IdParams } },
     async (req): Promise<{ items: ArticleVersion[] }> => {
-      const a = await readable(req, req.params.id);
+      const newest = await newestVisibleVersion(req, req.params.id);
       const rows = await listVersions(app.db, req.params.id);
-      const visible = a.status === 'published' || a.actions.length > 0 || a.version === a.publishedVersion;
       return {
         items: rows
-          .filter((v) => visible || v.version <= (a.publishedVersion ?? 0))
+          .filter((v) => v.version <= newest)
           .map((v) => ({
             version: v.version,
             authorId: v.author_id,
@@ -184,7 +192,8 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
       },
     },
     async (req): Promise<VersionDiff> => {
-      await readable(req, req.params.id);
+      const newest = await newestVisibleVersion(req, req.params.id);
+      if (req.query.from > newest || req.query.to > newest) throw new AppError('KB_VERSION_NOT_FOUND');
       const [a, b] = await Promise.all([
         findVersion(app.db, req.params.id, req.query.from),
         findVersion(app.db, req.params.id, req.query.to),

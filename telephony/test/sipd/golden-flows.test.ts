@@ -53,6 +53,7 @@ function shape(f: LoggedFrame): string {
 let target: Target;
 let proxy: FrameProxy;
 let app: ConnectedApp;
+const reliable = new Map<string, { send: (status: number, opts: object) => void }>();
 
 beforeAll(async () => {
   target = await sipTarget();
@@ -62,10 +63,20 @@ beforeAll(async () => {
       const svc = service(req.uri);
       if (svc === 'busy') return void res.send(486, { headers: { 'X-App': 'A' } });
       if (svc === 'cancelme') return void res.send(180);
+      if (svc === 'prack') {
+        // reliable 183 with SDP; the PRACK handler below sends the 200s
+        reliable.set(req.get('Call-ID'), res);
+        return void res.send(183, { headers: { Require: '100rel' }, body: SDP });
+      }
       const d = await srf.createUAS(req, res, { localSdp: SDP, headers: { 'X-App': 'A' } });
       // as the capture's app: answer a re-INVITE with just the SDP
       d.on('modify', (_mreq, mres) => mres.send(200, { body: SDP }));
     });
+    srf.use('prack', (req, res) => {
+      res.send(200);
+      reliable.get(req.get('Call-ID'))?.send(200, { body: SDP });
+    });
+    srf.use('bye', (_req, res) => res.send(200));
     srf.use('options', (_req, res) =>
       res.send(200, {
         headers: { 'X-App': 'A', Allow: 'INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REFER, NOTIFY' },
@@ -140,6 +151,12 @@ describe('golden call flows (UDP) against the drachtio-server captures', () => {
   it('f1: re-INVITE from the caller inside the dialog (ACK with a fresh txnId)', async () => {
     expect(await flow(sippUac('uac_reinv_send.xml', 'reinvin'))).toEqual(
       captured('f1_reinvite_from_caller_udp').map(shape),
+    );
+  });
+
+  it('f3: reliable 183 (100rel), PRACK, then 200', async () => {
+    expect(await flow(sippUac('uac_prack.xml', 'prack'))).toEqual(
+      captured('f3_reliable_183_prack_udp').map(shape),
     );
   });
 

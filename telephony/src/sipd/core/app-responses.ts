@@ -56,6 +56,9 @@ export function onAppResponse(ctx: Context, app: AppConn, m: AppMessage, res: Si
 
   const text = wire.toString();
   ctx.txns.respond(txn, status, text);
+  const uas = isInvite ? ctx.dialogs.get(txn.dialogId ?? '') : undefined;
+  if (uas && status >= 200) clearTimeout(uas.prackWait);
+  if (uas && wire.has('rseq') && !txn.flow.reliable) retransmitReliable(ctx, uas, text, txn.flow);
   if (isInvite && status >= 200 && status < 300) {
     const d = ctx.dialogs.get(txn.dialogId ?? '');
     if (d) awaitAck(ctx, d, inDialog ? randomUUID() : txn.id, text, txn.flow);
@@ -132,6 +135,20 @@ function awaitAck(ctx: Context, d: Dialog, txnId: string, wire: string, flow: Se
     wait.timer = setTimeout(tick, interval);
   }
   d.ackWait = wait;
+}
+
+/** RFC 3262 §3: retransmit a reliable provisional (T1 doubling) until its PRACK, for 64·T1. */
+function retransmitReliable(ctx: Context, d: Dialog, wire: string, flow: ServerTxn['flow']): void {
+  clearTimeout(d.prackWait);
+  const until = Date.now() + 64 * ctx.cfg.t1;
+  let interval = ctx.cfg.t1;
+  const tick = () => {
+    if (Date.now() > until) return;
+    flow.send(wire);
+    interval *= 2;
+    d.prackWait = setTimeout(tick, interval);
+  };
+  d.prackWait = setTimeout(tick, interval);
 }
 
 function ackTimeout(ctx: Context, d: Dialog): void {

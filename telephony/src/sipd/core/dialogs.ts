@@ -23,6 +23,8 @@ export interface Dialog {
   lastAck?: string;
   /** UAS: 2xx retransmission until the ACK arrives. */
   ackWait?: { txnId: string; timer?: NodeJS.Timeout; deadline: NodeJS.Timeout };
+  /** UAS: reliable provisional (RFC 3262) retransmitted over UDP until the PRACK arrives. */
+  prackWait?: NodeJS.Timeout;
   /** Our Contact header value, reused in in-dialog requests. */
   contact: string;
 }
@@ -48,6 +50,7 @@ export class DialogStore {
   }
 
   delete(d: Dialog): void {
+    clearTimeout(d.prackWait);
     if (d.ackWait) {
       clearTimeout(d.ackWait.timer);
       clearTimeout(d.ackWait.deadline);

@@ -139,6 +139,7 @@ function onInDialog(ctx: Context, msg: SipMessage, flow: Flow, bytes: number): v
   const contact = msg.get('contact');
   if (contact && (msg.method === 'INVITE' || msg.method === 'UPDATE'))
     d.remoteTarget = addrUri(splitList(contact)[0] ?? contact);
+  if (msg.method === 'PRACK') clearTimeout(d.prackWait);
   if (msg.method === 'BYE') ctx.dialogs.delete(d);
   deliver(ctx, d.appId, msg, flow, bytes, txn.id, d.id);
 }

@@ -127,7 +127,8 @@ console.log(
       baselineSubstringScan: { ...baseline, meanHitsPerQuery: Math.round((baseHits / QUERIES) * 10) / 10 },
       p99SpeedupVsBaseline: Math.round((baseline.p99Ms / indexed.p99Ms) * 10) / 10,
       targetP99Ms: 20,
-      meetsTarget: indexed.p99Ms <= 20,
+      // wall clock includes time the OS gave to other processes; on a shared machine compare the CPU figure
+      meetsTarget: { wallClockP99: indexed.p99Ms <= 20, cpuTimeP99: (indexed.cpuP99Ms ?? Infinity) <= 20 },
       loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
       cpus: os.cpus().length,
       incrementalUpsert: summarize(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketEventView, TicketSummary, TicketView } from '../../../server/src/contracts/tickets.ts';
 import { deadlineState, nextDue, remaining, sortByDeadline } from '../../src/tickets/deadline.ts';
 import { buildBody, commandSpec, relevantCommands } from '../../src/tickets/portal/command-forms.ts';
+import { tabsFor } from '../../src/tickets/portal/PortalScreen.tsx';
 import { shanghaiTime, timeline } from '../../src/tickets/portal/timeline.ts';
 
 const REQ = {
@@ -163,6 +164,21 @@ describe('unit portal logic', () => {
       'return_requested',
       'extension_requested',
     ]);
+  });
+
+  it('queues by role: units get their inbox, the center dispatch/批办/review/decision, agents callbacks', () => {
+    expect(tabsFor(['unit_staff'])).toEqual(['inbox', 'all']);
+    expect(tabsFor(['dispatcher'])).toEqual([
+      'dispatch',
+      'escalated',
+      'handling',
+      'review',
+      'decision',
+      'callbacks',
+      'all',
+    ]);
+    expect(tabsFor(['agent'])).toEqual(['callbacks', 'all']);
+    expect(tabsFor(['auditor'])).toEqual(['all']);
   });
 
   it('timeline lines from the event log, with Shanghai wall-clock times', () => {

@@ -259,6 +259,11 @@ describe('tickets and knowledge base in the console (real server, Debian Chromiu
     await form.getByLabel('县（市）').selectOption('泸定县');
     await form.getByLabel('诉求内容').fill('咨询住院费用医保报销需要哪些材料');
     await a.screenshot({ path: shot('11-agent-immediate-cited.png') });
+    await a.getByRole('button', { name: 'English' }).click();
+    await a.getByRole('form', { name: 'Register a ticket (工单)' }).waitFor();
+    await a.screenshot({ path: shot('11b-agent-form-english.png') });
+    await a.getByRole('button', { name: '中文' }).click();
+    await form.waitFor();
     await form.getByRole('button', { name: /提交工单/ }).click();
     const done = a.getByRole('status').filter({ hasText: '已即办' });
     await done.waitFor();

@@ -13,7 +13,15 @@ import { useUnitNotifications } from './use-unit-notifications.ts';
 import '../tickets.css';
 import './portal.css';
 
-export type PortalTab = 'inbox' | 'dispatch' | 'handling' | 'review' | 'decision' | 'callbacks' | 'all';
+export type PortalTab =
+  | 'inbox'
+  | 'dispatch'
+  | 'escalated'
+  | 'handling'
+  | 'review'
+  | 'decision'
+  | 'callbacks'
+  | 'all';
 
 const UNIT_ROLES = ['unit_staff', 'unit_leader', 'county_office'];
 const CENTER_ROLES = ['dispatcher', 'shift_lead', 'authority'];
@@ -23,7 +31,7 @@ export function tabsFor(roles: readonly string[]): PortalTab[] {
   const tabs = new Set<PortalTab>();
   if (roles.some((r) => UNIT_ROLES.includes(r))) tabs.add('inbox');
   if (roles.some((r) => CENTER_ROLES.includes(r)))
-    for (const x of ['dispatch', 'handling', 'review', 'decision'] as const) tabs.add(x);
+    for (const x of ['dispatch', 'escalated', 'handling', 'review', 'decision'] as const) tabs.add(x);
   if (roles.some((r) => ['agent', 'dispatcher', 'shift_lead'].includes(r))) tabs.add('callbacks');
   tabs.add('all');
   return [...tabs];
@@ -32,6 +40,7 @@ export function tabsFor(roles: readonly string[]): PortalTab[] {
 const QUERY: Record<Exclude<PortalTab, 'callbacks'>, TicketQuery> = {
   inbox: { phase: ['handling'], order: 'deadline' },
   dispatch: { phase: ['registered'], order: 'deadline' },
+  escalated: { phase: ['escalated'], order: 'created' },
   handling: { phase: ['handling'], order: 'deadline' },
   review: { phase: ['awaiting_review'], order: 'deadline' },
   decision: { phase: ['awaiting_decision'], order: 'deadline' },

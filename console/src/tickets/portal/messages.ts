@@ -58,6 +58,7 @@ const zhCN = {
     tabs: {
       inbox: '待办工单',
       dispatch: '待转办',
+      escalated: '批办',
       handling: '办理中',
       review: '待审核',
       decision: '待决定',
@@ -189,6 +190,7 @@ const en = {
     tabs: {
       inbox: 'Inbox',
       dispatch: 'To dispatch (转办)',
+      escalated: 'Escalated (批办)',
       handling: 'Handling',
       review: 'To review (审核)',
       decision: 'Decisions',

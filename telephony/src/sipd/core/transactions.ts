@@ -72,9 +72,15 @@ export class TransactionLayer {
   constructor(private readonly t: Timers) {}
 
   // ---------------------------------------------------------------- server transactions
+  /** INVITE server transactions by Call-ID + CSeq number, for ACKs whose branch differs. */
+  private readonly invitesBySeq = new Map<string, ServerTxn>();
+
   findServer(req: SipMessage): ServerTxn | undefined {
     const method = req.method === 'ACK' ? 'INVITE' : req.method;
-    return this.servers.get(`${branchOf(req)}|${method}`);
+    const byBranch = this.servers.get(`${branchOf(req)}|${method}`);
+    if (byBranch || req.method !== 'ACK') return byBranch;
+    // RFC 2543-style matching (sipp's default scenarios give the non-2xx ACK a new branch)
+    return this.invitesBySeq.get(`${req.callId}|${req.cseq.seq}`);
   }
 
   /** Returns the new transaction, or undefined when `req` retransmits one (answered here). */
@@ -97,6 +103,7 @@ export class TransactionLayer {
     };
     this.servers.set(key, txn);
     this.serversById.set(txn.id, txn);
+    if (req.method === 'INVITE') this.invitesBySeq.set(`${req.callId}|${req.cseq.seq}`, txn);
     // An app that never answers: forget the request after 64 s (drachtio's CLIENT_TIMEOUT).
     txn.expire = setTimeout(() => this.dropServer(txn), 128 * this.t.t1);
     return txn;
@@ -142,6 +149,8 @@ export class TransactionLayer {
     clearTimeout(txn.expire);
     if (this.servers.get(txn.key) === txn) this.servers.delete(txn.key);
     this.serversById.delete(txn.id);
+    const seqKey = `${txn.request.callId}|${txn.request.cseq.seq}`;
+    if (this.invitesBySeq.get(seqKey) === txn) this.invitesBySeq.delete(seqKey);
   }
 
   // ---------------------------------------------------------------- client transactions

@@ -18,6 +18,7 @@ import { historyPlugin } from './history/history-plugin.ts';
 import { seedOrgTree } from './org/seed-org.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { createRedis } from './redis.ts';
+import { consoleStatic } from './system/console-static.ts';
 import { docsUi, openApiPlugin } from './system/docs.ts';
 import { metricsPlugin } from './system/http-metrics.ts';
 
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(historyPlugin);
   for (const f of deps.features ?? FEATURES) await app.register(f.plugin);
   await app.register(docsUi);
+  await app.register(consoleStatic);
   await app.ready();
   return app;
 }

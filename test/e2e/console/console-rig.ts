@@ -63,7 +63,7 @@ export async function startConsoleRig(
 }
 
 /** vitest sets NODE_ENV=test, which would give React's development build: build as production. */
-async function buildProduction(outDir: string): Promise<void> {
+export async function buildProduction(outDir: string): Promise<void> {
   const before = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {

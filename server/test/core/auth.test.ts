@@ -6,7 +6,7 @@ describe('auth', () => {
   const target = { name: 'pglite' as const };
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(target, { loginMaxFailures: 3 });
+    t = await startTestApp(target, { loginMaxFailures: 3, loginRateMax: 30 });
   });
   afterAll(async () => {
     await t?.close();
@@ -150,6 +150,28 @@ describe('auth', () => {
       payload: { username: s.username, password: 'NewPassw0rd-x' },
     });
     expect(newPw.statusCode).toBe(200);
+  });
+
+  it('rate-limits sign-in attempts per client address', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { username: `nobody${i}`, password: 'x' },
+      });
+      codes.push(r.statusCode);
+    }
+    expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
+    expect(codes[30]).toBe(429);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.9.9.10',
+      payload: { username: 'x', password: 'x' },
+    });
+    expect(other.statusCode).toBe(401);
   });
 
   it('unauthenticated requests to protected routes get 401, unknown routes 404', async () => {

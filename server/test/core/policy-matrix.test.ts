@@ -50,6 +50,42 @@ describe('role × route matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('garbage input on any route is a 4xx with the error body, never a 5xx', async () => {
+    const failures: string[] = [];
+    const admin = sessions.get('admin')!;
+    for (const route of t.app.routeCatalog.filter(
+      (r) => r.method !== 'HEAD' && r.url !== '/api/auth/logout',
+    )) {
+      const role = ROLES.find((r) => can([r], route.permission!)) ?? 'admin';
+      const s = route.permission === 'public' ? admin : sessions.get(role)!;
+      const url = `${route.url.replace(/:(\w+)/g, '%E2%98%83').replace('*', 'x')}?limit=-5&from=nope&x[y]=1`;
+      const garbage: { payload?: string; headers: Record<string, string> }[] =
+        route.method === 'GET'
+          ? [{ headers: {} }]
+          : [
+              { payload: '{"broken": ', headers: { 'content-type': 'application/json' } },
+              { payload: '[1,2,3]', headers: { 'content-type': 'application/json' } },
+              {
+                payload: '{"username": 5, "password": [], "state": {}, "reason": null}',
+                headers: { 'content-type': 'application/json' },
+              },
+            ];
+      for (const g of garbage) {
+        const res = await s.inject({
+          method: route.method,
+          url,
+          headers: g.headers,
+          ...(g.payload ? { payload: g.payload } : {}),
+        });
+        if (res.statusCode >= 500)
+          failures.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        else if (res.statusCode >= 400 && !res.json().error?.code)
+          failures.push(`${route.method} ${route.url}: ${res.statusCode} without error body`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('the auditor (social supervision panel) is read-only: no write route beyond its own session', () => {
     const writes = t.app.routeCatalog.filter(
       (r) =>

@@ -49,6 +49,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       pgliteDir: 'memory://',
       sipSharedSecret: randomBytes(24).toString('hex'),
       historyWriter: false,
+      loginRateMax: 1000,
       ...overrides,
     },
   );

@@ -37,7 +37,14 @@ export function createEventReader(redis: Redis, streamKey: string): EventReader 
       let client = redis;
       const args: (string | number)[] = ['GROUP', group, consumer, 'COUNT', count];
       if (opts.blockMs !== undefined) {
-        blocking ??= redis.duplicate();
+        if (!blocking) {
+          blocking = redis.duplicate();
+          // connection errors of the extra connection go to the caller's client listeners (ioredis
+          // reconnects by itself); without listeners they are dropped instead of crashing the process
+          blocking.on('error', (e: unknown) => {
+            if (redis.listenerCount('error') > 0) redis.emit('error', e);
+          });
+        }
         client = blocking;
         args.push('BLOCK', opts.blockMs);
       }

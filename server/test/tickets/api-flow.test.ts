@@ -11,6 +11,22 @@ import {
   type TicketTestApp,
 } from './support/ticket-app.ts';
 
+function multipart(filename: string, mime: string, data: Buffer) {
+  const boundary = `----tickets${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+function upload(s: TestSession, filename: string, mime: string, data: Buffer) {
+  return s.inject({ method: 'POST', url: '/api/tickets/attachments', ...multipart(filename, mime, data) });
+}
+
 describe.each(DB_TARGETS)('tickets API on $name', (target) => {
   let t: TicketTestApp;
   let agent: TestSession;
@@ -29,7 +45,7 @@ describe.each(DB_TARGETS)('tickets API on $name', (target) => {
     housingLeader = await t.login(['unit_leader'], { orgUnitId: 'dept-zhujian' });
     police = await t.login(['unit_staff'], { orgUnitId: 'dept-gongan' });
     auditor = await t.login(['auditor']);
-  });
+  }, 180_000); // seven argon2 sign-ins on a shared 2-core machine
   afterAll(async () => {
     await t?.close();
   });
@@ -262,6 +278,68 @@ describe.each(DB_TARGETS)('tickets API on $name', (target) => {
       first.ticket.id,
       second.ticket.id,
     ]);
+  });
+
+  it('attachments: type- and size-checked, stored on disk, readable only where the ticket is', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100, 1),
+    ]);
+    const up = await upload(water, 'site.png', 'image/png', png);
+    expect(up.statusCode, up.body).toBe(201);
+    const att = up.json();
+    expect(att).toMatchObject({ name: 'site.png', mime: 'image/png', size: png.length });
+    expect((await upload(water, 'x.html', 'text/html', Buffer.from('<b>x</b>'))).json().error.code).toBe(
+      'TICKET_ATTACHMENT_REJECTED',
+    );
+    expect((await upload(water, 'fake.png', 'image/png', Buffer.from('not a png at all'))).statusCode).toBe(
+      415,
+    );
+    expect(
+      (
+        await upload(
+          water,
+          'big.pdf',
+          'application/pdf',
+          Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(70 * 1024)]),
+        )
+      ).statusCode,
+    ).toBe(415);
+    expect((await upload(auditor, 'a.png', 'image/png', png)).statusCode).toBe(403);
+
+    const { ticket } = (
+      await agent.inject({ method: 'POST', url: '/api/tickets', payload: complaint })
+    ).json();
+    await ok(dispatcher, ticket.id, 'dispatched', { mode: 'single', unitId: 'dept-zilaishui' });
+    await ok(water, ticket.id, 'signed_for');
+    const bogus = await act(water, ticket.id, 'replied', {
+      ...fullReply,
+      attachmentIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(bogus.json().error.code).toBe('TICKET_INVALID_PAYLOAD');
+    const replied = await ok(water, ticket.id, 'replied', { ...fullReply, attachmentIds: [att.id] });
+    expect(replied.replies[0].content.attachmentIds).toEqual([att.id]);
+
+    const photo = await agent.inject({
+      method: 'POST',
+      url: '/api/tickets/attachments',
+      ...multipart('scene.jpg', 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])),
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    const withPhoto = await agent.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { ...complaint, attachmentIds: [photo.json().id] },
+    });
+    expect(withPhoto.json().ticket.intake.attachments).toEqual([
+      expect.objectContaining({ id: photo.json().id, mime: 'image/jpeg' }),
+    ]);
+    const own = await agent.inject({ method: 'GET', url: `/api/tickets/attachments/${photo.json().id}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(
+      (await police.inject({ method: 'GET', url: `/api/tickets/attachments/${photo.json().id}` })).statusCode,
+    ).toBe(404);
   });
 
   it('meta lists the form vocabulary: categories, eight 不予受理 reasons, reply requirements, commands with articles', async () => {

@@ -158,6 +158,41 @@ describe('agent workspace (fake phone, pure UI logic)', () => {
     expect(screen.queryByLabelText('紧急联动（三方通话）')).toBeNull();
   });
 
+  it('emergency bar: one click + confirm starts the three-way call, shows the third party, leave hands over', async () => {
+    const phone = new FakePhone();
+    const three: string[] = [];
+    Object.assign(phone, {
+      startThreeWay: async (n: string) => {
+        three.push(`start:${n}`);
+      },
+      leaveThreeWay: async () => {
+        three.push('leave');
+      },
+    });
+    render(<AgentWorkspace agentId="a1" phone={phone} backend={{ close() {} }} />);
+    act(() =>
+      phone.emit({ type: 'incoming', at: Date.now(), info: { callId: 'c-9', callerNumber: '139****0000' } }),
+    );
+    const ambulance = screen.getByRole('button', { name: '120 急救' }) as HTMLButtonElement;
+    expect(ambulance.disabled).toBe(true); // not before the call is answered
+    act(() => phone.emit({ type: 'answer' }));
+    act(() => phone.emit({ type: 'established', at: Date.now() }));
+    fireEvent.click(screen.getByRole('button', { name: '120 急救' }));
+    expect(three).toEqual([]); // needs the confirm
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '确认' }));
+    });
+    expect(three).toEqual(['start:120']);
+    expect(screen.getByTestId('emergency-phase').textContent).toContain('正在呼叫第三方');
+    act(() => phone.emit({ type: 'third-party', state: 'answered' }));
+    expect(screen.getByTestId('emergency-phase').textContent).toContain('三方通话中');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '退出通话（移交来电人）' }));
+    });
+    expect(three).toEqual(['start:120', 'leave']);
+    expect(screen.getByTestId('emergency-phase').textContent).toContain('已移交，坐席已退出');
+  });
+
   it('switches to English', () => {
     const phone = new FakePhone();
     render(<AgentWorkspace agentId="a1" phone={phone} backend={{ close() {} }} />);

@@ -22,18 +22,7 @@ export interface AgentBackend {
   offers?: { subscribe(cb: (o: { callId: string; maskedNumber: string }) => void): () => void };
   callerHistory?: (callId: string, callerNumber: string) => Promise<CallerHistory>;
   wrapUp?: (r: WrapUpRecord) => Promise<void>;
-  emergency?: {
-    utilities: { number: string; label: string }[];
-    start(callId: string, number: string): Promise<void>;
-    leave(callId: string): Promise<void>;
-    /** third-party state events from the server (ringing / answered / failed / hung-up) */
-    subscribe(
-      cb: (e: {
-        callId: string;
-        state: 'ringing' | 'answered' | 'failed' | 'hung-up';
-        reason?: string;
-      }) => void,
-    ): () => void;
-  };
+  /** Configured utility hotlines (水电气暖氧) for the emergency bar; 110/119/120/122 are built in. */
+  utilities?: { number: string; label: string }[];
   close(): void;
 }

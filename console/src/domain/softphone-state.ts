@@ -51,7 +51,9 @@ export type PhoneEvent =
   | { type: 'mute'; on: boolean }
   | { type: 'media-lost' }
   | { type: 'media-recovered' }
-  | { type: 'ended'; reason: string };
+  | { type: 'ended'; reason: string }
+  /** the far party of a three-way call; does not change the softphone's own state */
+  | { type: 'third-party'; state: 'ringing' | 'answered' | 'failed' | 'hung-up'; reason?: string };
 
 export const initialPhoneState: PhoneState = { registration: 'unregistered', mic: 'unknown', call: null };
 
@@ -102,6 +104,7 @@ const HANDLERS: Record<PhoneEvent['type'], Handler> = {
   'media-lost': (s) => setCall(s, { phase: 'recovering' }),
   'media-recovered': (s) => setCall(s, { phase: 'active' }),
   ended: (s, e) => ({ ...s, call: null, lastEnd: (e as { reason: string }).reason }),
+  'third-party': (s) => s,
 };
 
 export function phoneTransition(s: PhoneState, e: PhoneEvent): PhoneState {

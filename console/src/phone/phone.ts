@@ -25,6 +25,10 @@ export interface Phone {
   setHold(on: boolean): Promise<void>;
   setMute(on: boolean): void;
   sendDtmf(tone: string): Promise<void>;
+  /** 三方通话 with 110/119/120/122 or a utility line; absent when the phone cannot do it. */
+  startThreeWay?(number: string): Promise<void>;
+  /** Hand the caller over to the third party and leave (the handoff is logged by the gateway). */
+  leaveThreeWay?(): Promise<void>;
   setDevices(choice: DeviceChoice): Promise<void>;
   /** Local (microphone) and remote (caller) streams of the current call, for level meters. */
   streams(): { local: MediaStream | null; remote: MediaStream | null };

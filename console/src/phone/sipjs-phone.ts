@@ -1,6 +1,6 @@
 // The real softphone: sip.js SessionManager over WS/WSS with the server-issued SIP credentials.
 // Thin adapter: it turns sip.js callbacks into PhoneEvents; all state logic is in softphone-state.ts.
-import type { Invitation, Session } from 'sip.js';
+import type { Invitation, Inviter, Session } from 'sip.js';
 import { SessionState } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
 import { SessionManager } from 'sip.js/lib/platform/web/session-manager/session-manager.js';
@@ -10,6 +10,10 @@ import { ConsoleError } from '../errors.ts';
 import { parseOffer } from './offer-headers.ts';
 import type { DeviceChoice, Phone, SipLogin } from './phone.ts';
 import { RingTone } from './ring-tone.ts';
+import { ThreeWayMixer } from './three-way-mixer.ts';
+
+/** Header linking a three-way call to the hotline call in progress (telephony gateway). */
+const THREE_WAY_FOR = 'X-Hotline-Three-Way-For';
 
 type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
@@ -22,6 +26,12 @@ export class SipJsPhone implements Phone {
   private devices: DeviceChoice = {};
   private recovering = false;
   private stopping = false;
+  private third: Inviter | null = null;
+  private thirdAudio: SinkAudio | null = null;
+  private mixer: ThreeWayMixer | null = null;
+  private leaving = false;
+  private domain = '';
+  private callId = '';
 
   constructor() {
     this.remoteAudio = new Audio() as SinkAudio;
@@ -64,7 +74,12 @@ export class SipJsPhone implements Phone {
     this.emit({ type: 'register-start' });
     const manager = new SessionManager(login.wsServer, {
       aor: login.aor,
-      media: { constraints: { audio: true, video: false }, remote: { audio: this.remoteAudio } },
+      maxSimultaneousSessions: 2,
+      media: {
+        constraints: { audio: true, video: false },
+        // the third party of a three-way call plays on its own element
+        remote: (s) => ({ audio: s === this.third && this.thirdAudio ? this.thirdAudio : this.remoteAudio }),
+      },
       reconnectionAttempts: 10_000,
       reconnectionDelay: 2,
       registrationRetry: true,
@@ -91,14 +106,24 @@ export class SipJsPhone implements Phone {
         },
         onServerConnect: () => void this.recoverCall(),
         onCallReceived: (session) => this.onInvite(session as Invitation),
-        onCallAnswered: () => {
+        onCallAnswered: (session) => {
+          if (session === this.third) {
+            this.emit({ type: 'third-party', state: 'answered' });
+            void this.startMixing();
+            return;
+          }
           performance.mark('hotline:established');
           this.emit({ type: 'established', at: Date.now() });
           this.watchIce();
           void this.markFirstAudio();
         },
         onCallHangup: (session) => {
+          if (session === this.third) {
+            this.endThird(this.leaving ? null : 'hung-up');
+            return;
+          }
           if (session !== this.session) return;
+          this.endThird(null);
           this.ring.stop();
           this.session = null;
           this.emit({ type: 'ended', reason: 'hangup' });
@@ -107,6 +132,7 @@ export class SipJsPhone implements Phone {
       },
     });
     this.manager = manager;
+    this.domain = /@([^;>]+)/.exec(login.aor)?.[1] ?? '127.0.0.1';
     try {
       await manager.connect();
     } catch {
@@ -140,6 +166,7 @@ export class SipJsPhone implements Phone {
     this.session = invitation;
     const req = invitation.request;
     const info = parseOffer((n) => req.getHeader(n), req.from.uri.user ?? '', req.callId, Date.now());
+    this.callId = info.callId;
     invitation.stateChange.addListener((s) => {
       if (s !== SessionState.Established) this.ring.stop();
     });
@@ -199,6 +226,63 @@ export class SipJsPhone implements Phone {
     await this.manager.answer(this.session, {
       sessionDescriptionHandlerOptions: { constraints: { audio: this.audioConstraint(), video: false } },
     });
+  }
+
+  /** 三方通话: call an emergency / utility line linked to the current call (the gateway checks the number). */
+  async startThreeWay(number: string): Promise<void> {
+    if (!this.manager || !this.session || this.third) throw new ConsoleError('NO_CALL');
+    this.thirdAudio = new Audio() as SinkAudio;
+    this.thirdAudio.autoplay = true;
+    if (this.devices.speakerId && this.thirdAudio.setSinkId) {
+      await this.thirdAudio.setSinkId(this.devices.speakerId).catch(() => undefined);
+    }
+    this.leaving = false;
+    const inviter = await this.manager.call(
+      `sip:${number}@${this.domain}`,
+      {
+        extraHeaders: [`${THREE_WAY_FOR}: ${this.callId}`],
+      },
+      {
+        requestDelegate: {
+          onProgress: (r) => {
+            if (r.message.statusCode === 180 || r.message.statusCode === 183)
+              this.emit({ type: 'third-party', state: 'ringing' });
+          },
+          onReject: (r) => this.endThird(`failed`, String(r.message.statusCode)),
+        },
+      },
+    );
+    this.third = inviter;
+  }
+
+  /** Leave the three-way call: REFER with Replaces hands the caller to the third party; both our legs end. */
+  async leaveThreeWay(): Promise<void> {
+    if (!this.manager || !this.session || !this.third) throw new ConsoleError('NO_CALL');
+    this.leaving = true;
+    await this.manager.transfer(this.session, this.third);
+  }
+
+  private async startMixing(): Promise<void> {
+    const callerPc = this.sdh()?.peerConnection;
+    const thirdSdh = this.third?.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const thirdPc = thirdSdh?.peerConnection;
+    const mic = this.sdh()?.localMediaStream;
+    if (!callerPc || !thirdPc || !mic || !thirdSdh) return;
+    this.mixer = new ThreeWayMixer(mic, this.sdh()!.remoteMediaStream, thirdSdh.remoteMediaStream);
+    const { toCaller, toThird } = this.mixer.tracks();
+    const sender = (pc: RTCPeerConnection) => pc.getSenders().find((x) => x.track?.kind === 'audio');
+    if (toCaller) await sender(callerPc)?.replaceTrack(toCaller);
+    if (toThird) await sender(thirdPc)?.replaceTrack(toThird);
+  }
+
+  private endThird(state: 'failed' | 'hung-up' | null, reason?: string): void {
+    if (!this.third && state !== 'failed') return;
+    this.third = null;
+    void this.mixer?.close();
+    this.mixer = null;
+    this.thirdAudio?.pause();
+    this.thirdAudio = null;
+    if (state) this.emit({ type: 'third-party', state, reason });
   }
 
   async hangup(): Promise<void> {

@@ -110,9 +110,11 @@ export function AgentWorkspace(props: {
     }
   }, [callId, lastCallId, backend]);
 
+  // The three-way call's far party (SIP, from the phone) drives the emergency bar.
   useEffect(
     () =>
-      backend.emergency?.subscribe((e) => {
+      phone.subscribe((e) => {
+        if (e.type !== 'third-party') return;
         const map = {
           ringing: { type: 'third-party-ringing' },
           answered: { type: 'third-party-answered' },
@@ -121,8 +123,9 @@ export function AgentWorkspace(props: {
         } as const;
         dispatchEmergency(map[e.state]);
       }),
-    [backend],
+    [phone],
   );
+  const canThreeWay = typeof phone.startThreeWay === 'function';
 
   const [masked, setMasked] = useState<Record<string, string>>({});
   useEffect(
@@ -148,15 +151,14 @@ export function AgentWorkspace(props: {
 
   const onEmergency = (e: EmergencyEvent) => {
     dispatchEmergency(e);
-    if (!backend.emergency || !callId) return;
-    if (e.type === 'confirm' && emergency.target) {
-      backend.emergency.start(callId, emergency.target.number).catch(() => {
+    if (e.type === 'confirm' && emergency.target && phone.startThreeWay) {
+      phone.startThreeWay(emergency.target.number).catch(() => {
         dispatchEmergency({ type: 'third-party-failed', reason: 'request' });
       });
     }
-    if (e.type === 'leave') {
-      backend.emergency
-        .leave(callId)
+    if (e.type === 'leave' && phone.leaveThreeWay) {
+      phone
+        .leaveThreeWay()
         .then(() => dispatchEmergency({ type: 'left' }))
         .catch(() => undefined);
     }
@@ -170,6 +172,10 @@ export function AgentWorkspace(props: {
     mute: can.mute ? quiet(() => phone.setMute(!call?.muted)) : undefined,
     hold: can.hold ? quiet(() => phone.setHold(!call?.held)) : undefined,
     dialpad: () => setDialpad((d) => !d),
+    // Alt+E puts the focus on the emergency bar's first line (Tab to the next, Enter to pick, Enter to confirm)
+    emergency: canThreeWay
+      ? () => document.querySelector<HTMLButtonElement>('.emergency button:not(:disabled)')?.focus()
+      : undefined,
     ready: status && canDo(status, 'ready') ? () => act({ type: 'ready' }) : undefined,
     notReady: status && canDo(status, 'not-ready') ? () => act({ type: 'not-ready', reason }) : undefined,
   });
@@ -180,7 +186,7 @@ export function AgentWorkspace(props: {
     void phone.setDevices(d).catch(() => undefined);
   };
 
-  const targets = useMemo(() => emergencyTargets(backend.emergency?.utilities ?? []), [backend]);
+  const targets = useMemo(() => emergencyTargets(backend.utilities ?? []), [backend]);
 
   return (
     <div className="workspace">
@@ -215,7 +221,7 @@ export function AgentWorkspace(props: {
           <h4>{t('hotkeys.title')}</h4>
           <ul>
             {HOTKEY_ACTIONS.filter(
-              (a) => a !== 'kb' && a !== 'wrapUp' && (a !== 'emergency' || backend.emergency),
+              (a) => a !== 'kb' && a !== 'wrapUp' && (a !== 'emergency' || canThreeWay),
             ).map((a) => (
               <li key={a}>
                 <kbd>{hotkeyLabel(a)}</kbd> {t(`hotkeys.${a}`)}
@@ -226,7 +232,7 @@ export function AgentWorkspace(props: {
       </aside>
       <main className="col-main">
         <ScreenPopPanel pop={pop} />
-        {backend.emergency && (
+        {canThreeWay && (
           <EmergencyBar
             targets={targets}
             state={emergency}

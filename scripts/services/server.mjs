@@ -24,6 +24,8 @@ const DEMO_LOGINS = [
 export async function start(ctx) {
   const env = ctx.env;
   env.SIP_CREDENTIAL_SECRET ??= randomBytes(24).toString('base64url');
+  // The telephony config requires its digest-nonce secret whenever the credential secret is present.
+  env.GATEWAY_NONCE_SECRET ??= randomBytes(24).toString('base64url');
   const password = env.DEMO_PASSWORD ?? `Demo-${randomBytes(4).toString('hex')}`;
   const host = env.HOST ?? '127.0.0.1';
   const port = env.PORT ?? '8080';
@@ -32,6 +34,9 @@ export async function start(ctx) {
     HOST: host,
     PORT: port,
     DEMO_PASSWORD: password,
+    // Where agents' browsers register (sipd's WebSocket port) — handed out with the SIP credentials.
+    SIP_WS_URL: env.SIP_WS_URL ?? `ws://${env.SIPD_HOST ?? '127.0.0.1'}:${env.SIPD_WS_PORT ?? 8088}`,
+    SIP_DOMAIN: env.SIP_DOMAIN ?? env.SIPD_HOST ?? '127.0.0.1',
     PGLITE_DIR: env.PGLITE_DIR ?? path.join(ctx.root, 'data', 'pglite'),
   };
   const proc = startProcess(

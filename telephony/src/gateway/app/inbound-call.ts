@@ -38,6 +38,8 @@ interface AgentLeg {
   req?: Srf.SrfRequest;
   dialog?: Dialog;
   canceled: boolean;
+  lost?: boolean;
+  earlyBye?: boolean;
   ping?: NodeJS.Timeout;
 }
 
@@ -134,16 +136,34 @@ export class InboundCall {
     if (this.seenOffers.has(offer.offerId)) return this.chain;
     this.seenOffers.add(offer.offerId);
     this.chain = this.chain.then(async () => {
+      if (this.state === 'offering') {
+        // events can arrive out of order (a new offer before the old one's expiry): keep it
+        this.pendingOffer = offer;
+        return;
+      }
       if (this.state !== 'queued') return;
-      this.agent = {
-        agentId: offer.agentId,
-        offerId: offer.offerId,
-        tag: `agent-${++legSeq}`,
-        canceled: false,
-      };
-      await this.apply('agent-offered');
+      await this.takeOffer(offer);
     });
     return this.chain;
+  }
+
+  private pendingOffer: Offer | undefined;
+
+  private async takeOffer(offer: Offer): Promise<void> {
+    this.pendingOffer = undefined;
+    const leg: AgentLeg = {
+      agentId: offer.agentId,
+      offerId: offer.offerId,
+      tag: `agent-${++legSeq}`,
+      canceled: false,
+    };
+    this.agent = leg;
+    // backstop: if the distributor's expiry event is lost, expire the offer ourselves
+    const ms = Math.max(0, offer.expiresAt - this.ctx.now()) + 1500;
+    this.later(() => {
+      if (this.agent === leg && this.state === 'offering') void this.onOfferExpired(offer.offerId);
+    }, ms);
+    await this.apply('agent-offered');
   }
 
   /** The distributor expired the offer (no answer in time). */
@@ -356,12 +376,12 @@ export class InboundCall {
     const headers = offerHeaders({
       callId: this.id,
       caller: this.init.callerNumber,
-      queue: this.init.queue,
+      queue: this.queue,
       waitSeconds: pos / 1000,
       priority: this.init.priority === 'urgent' ? 2 : this.init.priority === 'elderly' ? 1 : 0,
       language: this.init.skills.find((s) => s.startsWith('lang:'))?.slice(5) ?? 'mandarin',
       repeatCaller: false,
-      kind: 'inbound',
+      kind: this.transfers > 0 ? 'transfer' : 'inbound',
     });
     // Ring in the background: the answer (or failure) comes back as an event.
     ctx.srf
@@ -397,6 +417,17 @@ export class InboundCall {
       return;
     }
     leg.dialog = dialog;
+    // handlers first: the browser may send INFO/BYE right after its ACK
+    dialog.on('destroy', () => {
+      this.chain = this.chain.then(async () => {
+        if (this.agent !== leg) return;
+        if (this.state !== 'offering') return this.apply('agent-hangup', 'agent');
+        leg.earlyBye = true; // answered and hung up before media was bridged: handled after the answer
+      });
+    });
+    dialog.on('info', (req, res) => void this.relayInfo(req, res, this.callerDialog));
+    dialog.on('modify', (req, res) => void this.onAgentModify(req, res));
+    dialog.on('refer', (req, res) => void this.ctx.onRefer?.(this, req, res));
     try {
       await this.ctx.media.send(
         answerCommand({
@@ -414,14 +445,9 @@ export class InboundCall {
       await this.fire('agent-rejected');
       return;
     }
-    dialog.on('destroy', () => {
-      if (this.agent === leg) void this.fire('agent-hangup', 'agent');
-    });
-    dialog.on('info', (req, res) => void this.relayInfo(req, res, this.callerDialog));
-    dialog.on('modify', (req, res) => void this.onAgentModify(req, res));
-    dialog.on('refer', (req, res) => void this.ctx.onRefer?.(this, req, res));
     this.startAgentPing(leg);
     await this.fire('agent-answered');
+    if (leg.earlyBye) await this.fire('agent-hangup', 'agent');
   }
 
   private startAgentPing(leg: AgentLeg): void {
@@ -430,14 +456,21 @@ export class InboundCall {
       leg.dialog
         .request(inDialog('OPTIONS'))
         .then((res) => {
-          if ([408, 410, 480, 481, 503].includes(res.status)) this.agentLost(leg);
+          if ([408, 410, 480, 481, 503].includes(res.status)) {
+            this.ctx.log.info({ callId: this.id, status: res.status }, 'agent ping failed');
+            this.agentLost(leg);
+          }
         })
-        .catch(() => this.agentLost(leg));
+        .catch((e: Error) => {
+          this.ctx.log.info({ callId: this.id, err: e.message }, 'agent ping failed');
+          this.agentLost(leg);
+        });
     }, this.ctx.cfg.agentPingMs);
   }
 
   private agentLost(leg: AgentLeg): void {
-    if (this.agent !== leg) return;
+    if (this.agent !== leg || leg.lost) return;
+    leg.lost = true;
     this.ctx.log.warn(
       { callId: this.id, agentId: leg.agentId },
       "agent's browser is gone: caller back to the head of the queue",
@@ -466,12 +499,17 @@ export class InboundCall {
     const { acd } = this.ctx;
     let r: { offers: Offer[] } | undefined;
     if (this.requeueHow === 'expired')
-      r = undefined; // the distributor has already requeued it
+      r = await acd.tick(); // expired by the distributor (tick is idempotent)
     else if (this.requeueHow === 'unreachable') r = await acd.requeueToHead(this.acdId, 'connection-lost');
     else r = await acd.reject(this.acdId, leg.agentId);
     // back in the queue: restore park media so the caller keeps hearing music
     await this.repark();
     for (const o of r?.offers ?? []) if (o.callId === this.acdId) void this.onOffer(o);
+    const pending = this.pendingOffer;
+    if (pending && pending.callId === this.acdId && pending.expiresAt > this.ctx.now()) {
+      this.pendingOffer = undefined;
+      this.chain = this.chain.then(() => (this.state === 'queued' ? this.takeOffer(pending) : undefined));
+    }
   }
 
   /** Point the far side of the caller's media back at the sink (after an agent leg went away). */
@@ -571,7 +609,8 @@ export class InboundCall {
       this.ctx.log.debug({ callId: this.id, err: (e as Error).message }, 'rtpengine delete failed');
     }
     this.ctx.calls.inbound.delete(this.acdId);
-    await fileRecording(this.ctx, this.id, this.sipCallId).catch((e) =>
+    // filing waits for rtpengine to close the pcap: never inside the call's event chain
+    void fileRecording(this.ctx, this.id, this.sipCallId).catch((e) =>
       this.ctx.log.warn({ callId: this.id, err: (e as Error).message }, 'recording not filed'),
     );
   }

@@ -9,16 +9,21 @@ import type { GatewayContext } from './context.ts';
 
 const DAY = 86_400_000;
 
-function escapeForFile(sipCallId: string): string {
-  return sipCallId;
+/** rtpengine percent-escapes the Call-ID in file names ("1-4194@h" → "1-4194%40h-<hex>.pcap"). */
+function decodeName(file: string): string {
+  try {
+    return decodeURIComponent(file);
+  } catch {
+    return file;
+  }
 }
 
 async function findPcaps(dir: string, sipCallId: string): Promise<string[]> {
   const pcaps = path.join(dir, 'pcaps');
   if (!existsSync(pcaps)) return [];
-  const prefix = `${escapeForFile(sipCallId)}-`;
+  const prefix = `${sipCallId}-`;
   return (await readdir(pcaps))
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.pcap'))
+    .filter((f) => f.endsWith('.pcap') && decodeName(f).startsWith(prefix))
     .map((f) => path.join(pcaps, f));
 }
 
@@ -43,7 +48,12 @@ export async function fileRecording(
     found = await findPcaps(ctx.cfg.rtpengineRecordingDir, sipCallId);
     if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
-  if (found.length === 0) return undefined;
+  if (found.length === 0) {
+    const pcaps = path.join(ctx.cfg.rtpengineRecordingDir, 'pcaps');
+    const have = existsSync(pcaps) ? (await readdir(pcaps)).slice(0, 5) : [];
+    ctx.log.debug({ callId, sipCallId, have }, 'no recording found');
+    return undefined;
+  }
   const now = ctx.now();
   const d = new Date(now);
   const dir = path.join(

@@ -17,7 +17,7 @@ const g = globalThis as { WebSocket?: unknown };
 g.WebSocket ??= WebSocket;
 
 function sdp(port: number, direction = 'sendrecv'): string {
-  return `v=0\r\no=agent 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
+  return `v=0\r\no=agent 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
 }
 
 let nextPort = 41000;
@@ -103,8 +103,10 @@ export async function startAgent(opts: {
         offers.push(h);
         watch(inv);
         if (agent.answer === 'auto') void inv.accept().catch(() => {});
-        else if (agent.answer === 'reject') void inv.reject({ statusCode: 486 }).catch(() => {});
-        else void inv.progress().catch(() => {});
+        else if (agent.answer === 'reject') {
+          agent.answer = 'manual'; // reject the first offer only
+          void inv.reject({ statusCode: 486 }).catch(() => {});
+        } else void inv.progress().catch(() => {});
       },
     },
   });

@@ -35,6 +35,8 @@ export interface Rig {
   ): Promise<TestAgent>;
   /** Take an agent out of rotation (not-ready) so later tests get their own agents. */
   retire(...agentIds: string[]): Promise<void>;
+  /** retire every agent started so far (afterEach). */
+  retireAll(): Promise<void>;
   restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -151,12 +153,19 @@ export async function startRig(overrides: Partial<GatewayConfigInput> = {}): Pro
           await acd.setNotReady(id, 'test-done').catch(() => {});
       }
     },
+    async retireAll() {
+      // log every agent out (a pending offer returns to its queue) and close their browsers
+      for (const a of agents.splice(0)) {
+        await acd.agentLogout(a.agentId).catch(() => acd.setNotReady(a.agentId, 'test-done').catch(() => {}));
+        await a.stop();
+      }
+    },
     async restartGateway() {
       await gw.stop();
       gw = await startGateway(cfg, engine, { logger });
     },
     async stop() {
-      await Promise.all(agents.map((a) => a.stop()));
+      await this.retireAll();
       await gw.stop().catch(() => {});
       await rtp.stop();
       await sipd?.stop();

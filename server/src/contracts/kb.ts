@@ -1,5 +1,5 @@
 // API contract: knowledge base (知识库). TypeBox schemas used by the routes; the console imports types only.
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 
 export const ArticleKindSchema = Type.Enum(['guide', 'regulation', 'interpretation', 'hot_topic', 'faq']);
 export const ArticleStatusSchema = Type.Enum([
@@ -110,49 +110,61 @@ export const WorkflowStepSchema = Type.Object(
 );
 export type WorkflowStep = Static<typeof WorkflowStepSchema>;
 
-export interface Article {
-  id: string;
-  kind: Static<typeof ArticleKindSchema>;
-  status: Static<typeof ArticleStatusSchema>;
-  ownerUnitId: string;
-  reviewUnitId: string | null;
-  public: boolean;
-  publishAt: string | null;
-  version: number;
-  publishedVersion: number | null;
-  content: ArticleContent;
-  createdAt: string;
-  updatedAt: string;
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ArticleSchema = Type.Object({
+  id: Type.String(),
+  kind: ArticleKindSchema,
+  status: ArticleStatusSchema,
+  ownerUnitId: Type.String(),
+  reviewUnitId: Nullable(Type.String()),
+  public: Type.Boolean(),
+  publishAt: Nullable(Type.String()),
+  version: Type.Integer(),
+  publishedVersion: Nullable(Type.Integer()),
+  content: ArticleContentSchema,
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
   /** workflow actions the caller may take now */
-  actions: Static<typeof WorkflowActionSchema>[];
-}
+  actions: Type.Array(WorkflowActionSchema),
+});
+export type Article = Static<typeof ArticleSchema>;
+export const ArticleListSchema = Type.Object({ items: Type.Array(ArticleSchema) });
 
-export interface ArticleVersion {
-  version: number;
-  authorId: string | null;
-  note: string | null;
-  createdAt: string;
-  content: ArticleContent;
-}
+export const ArticleVersionSchema = Type.Object({
+  version: Type.Integer(),
+  authorId: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  createdAt: Type.String(),
+  content: ArticleContentSchema,
+});
+export type ArticleVersion = Static<typeof ArticleVersionSchema>;
+export const ArticleVersionListSchema = Type.Object({ items: Type.Array(ArticleVersionSchema) });
 
-export interface VersionDiff {
-  from: number;
-  to: number;
-  fields: Array<{
-    field: string;
-    label: string;
-    parts: Array<{ op: 'same' | 'added' | 'removed'; text: string }>;
-  }>;
-}
+export const VersionDiffSchema = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  fields: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      /** zh-CN label of the field (标题, 正文, 申请材料 …) */
+      label: Type.String(),
+      parts: Type.Array(Type.Object({ op: Type.Enum(['same', 'added', 'removed']), text: Type.String() })),
+    }),
+  ),
+});
+export type VersionDiff = Static<typeof VersionDiffSchema>;
 
-export interface WorkflowEvent {
-  at: string;
-  actorId: string | null;
-  action: string;
-  from: string;
-  to: string;
-  comment: string | null;
-}
+export const WorkflowEventSchema = Type.Object({
+  at: Type.String(),
+  actorId: Nullable(Type.String()),
+  action: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  comment: Nullable(Type.String()),
+});
+export type WorkflowEvent = Static<typeof WorkflowEventSchema>;
+export const WorkflowEventListSchema = Type.Object({ items: Type.Array(WorkflowEventSchema) });
 
 // ---- search ----
 export const SearchQuerySchema = Type.Object(
@@ -173,35 +185,47 @@ export const SearchQuerySchema = Type.Object(
 );
 export type SearchQuery = Static<typeof SearchQuerySchema>;
 
-export interface SearchHit {
-  id: string;
-  score: number;
-  title: string;
-  /** [start, end) offsets into title / snippet to highlight */
-  titleHighlights: Array<[number, number]>;
-  snippet: string;
-  snippetHighlights: Array<[number, number]>;
-  kind: Static<typeof ArticleKindSchema>;
-  unit?: string;
-  counties: string[];
-  validity: 'valid' | 'expired' | 'pending';
-}
+/** [start, end) offsets into title / snippet to highlight */
+const HighlightsSchema = Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }));
 
-export interface SearchResponse {
-  total: number;
-  hits: SearchHit[];
-  understood: Array<{ text: string; source: string; optional: boolean; terms: string[] }>;
-  tookMs: number;
-}
+export const SearchHitSchema = Type.Object({
+  id: Type.String(),
+  score: Type.Number(),
+  title: Type.String(),
+  titleHighlights: HighlightsSchema,
+  snippet: Type.String(),
+  snippetHighlights: HighlightsSchema,
+  kind: ArticleKindSchema,
+  unit: Type.Optional(Type.String()),
+  counties: Type.Array(Type.String()),
+  validity: Type.Enum(['valid', 'expired', 'pending']),
+});
+export type SearchHit = Static<typeof SearchHitSchema>;
+
+export const SearchResponseSchema = Type.Object({
+  total: Type.Integer(),
+  hits: Type.Array(SearchHitSchema),
+  understood: Type.Array(
+    Type.Object({
+      text: Type.String(),
+      source: Type.String(),
+      optional: Type.Boolean(),
+      terms: Type.Array(Type.String()),
+    }),
+  ),
+  tookMs: Type.Number(),
+});
+export type SearchResponse = Static<typeof SearchResponseSchema>;
 
 /** The public self-service page gets published public articles only, without internal fields. */
-export interface PublicArticle {
-  id: string;
-  kind: Static<typeof ArticleKindSchema>;
-  ownerUnitId: string;
-  content: ArticleContent;
-  publishedAt: string | null;
-}
+export const PublicArticleSchema = Type.Object({
+  id: Type.String(),
+  kind: ArticleKindSchema,
+  ownerUnitId: Type.String(),
+  content: ArticleContentSchema,
+  publishedAt: Nullable(Type.String()),
+});
+export type PublicArticle = Static<typeof PublicArticleSchema>;
 
 // ---- corrections (纠错) ----
 export const CreateCorrectionSchema = Type.Object(
@@ -216,20 +240,22 @@ export const ResolveCorrectionSchema = Type.Object(
   { outcome: Type.Enum(['fixed', 'rejected']), reply: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
-export interface Correction {
-  id: string;
-  articleId: string;
-  articleTitle: string;
-  ownerUnitId: string;
-  reporterId: string | null;
-  text: string;
-  status: 'open' | 'fixed' | 'rejected';
-  reply: string | null;
-  createdAt: string;
-  dueAt: string;
-  resolvedAt: string | null;
-  overdue: boolean;
-}
+export const CorrectionSchema = Type.Object({
+  id: Type.String(),
+  articleId: Type.String(),
+  articleTitle: Type.String(),
+  ownerUnitId: Type.String(),
+  reporterId: Nullable(Type.String()),
+  text: Type.String(),
+  status: Type.Enum(['open', 'fixed', 'rejected']),
+  reply: Nullable(Type.String()),
+  createdAt: Type.String(),
+  dueAt: Type.String(),
+  resolvedAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+});
+export type Correction = Static<typeof CorrectionSchema>;
+export const CorrectionListSchema = Type.Object({ items: Type.Array(CorrectionSchema) });
 
 // ---- policy pre-registration (Art. 25) ----
 export const CreateRegistrationSchema = Type.Object(
@@ -249,20 +275,22 @@ export const LinkRegistrationSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export interface PolicyRegistration {
-  id: string;
-  title: string;
-  ownerUnitId: string;
-  registeredAt: string;
-  releaseDate: string;
-  leadWorkingDays: number;
-  timeliness: 'on_time' | 'late' | 'early';
-  status: 'registered' | 'fulfilled' | 'cancelled';
-  originalArticleId: string | null;
-  interpretationArticleId: string | null;
-  reminder: 'none' | 'due_today' | 'overdue';
-  note: string | null;
-}
+export const PolicyRegistrationSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  ownerUnitId: Type.String(),
+  registeredAt: Type.String(),
+  releaseDate: Type.String(),
+  leadWorkingDays: Type.Integer(),
+  timeliness: Type.Enum(['on_time', 'late', 'early']),
+  status: Type.Enum(['registered', 'fulfilled', 'cancelled']),
+  originalArticleId: Nullable(Type.String()),
+  interpretationArticleId: Nullable(Type.String()),
+  reminder: Type.Enum(['none', 'due_today', 'overdue']),
+  note: Nullable(Type.String()),
+});
+export type PolicyRegistration = Static<typeof PolicyRegistrationSchema>;
+export const PolicyRegistrationListSchema = Type.Object({ items: Type.Array(PolicyRegistrationSchema) });
 
 // ---- import ----
 export const ImportRequestSchema = Type.Object(
@@ -284,15 +312,29 @@ export const ImportRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ImportRequest = Static<typeof ImportRequestSchema>;
-export interface ImportJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  failed: number;
-  errors: Array<{ item: string; message: string }>;
-  articleIds: string[];
-}
+export const ImportJobSchema = Type.Object({
+  id: Type.String(),
+  status: Type.Enum(['running', 'done', 'failed']),
+  total: Type.Integer(),
+  done: Type.Integer(),
+  failed: Type.Integer(),
+  errors: Type.Array(Type.Object({ item: Type.String(), message: Type.String() })),
+  articleIds: Type.Array(Type.String()),
+});
+export type ImportJob = Static<typeof ImportJobSchema>;
+
+export const OversightSchema = Type.Object({
+  units: Type.Array(
+    Type.Object({
+      unitId: Type.String(),
+      overdueCorrections: Type.Integer(),
+      lateRegistrations: Type.Integer(),
+      missedReleases: Type.Integer(),
+    }),
+  ),
+  overdueCorrections: Type.Array(CorrectionSchema),
+});
+export const ScheduleRunSchema = Type.Object({ published: Type.Integer(), expired: Type.Integer() });
 
 // ---- synonyms ----
 export const SynonymsSchema = Type.Object(

@@ -2,7 +2,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { ImportRequestSchema, SynonymsSchema } from '../../contracts/kb.ts';
+import {
+  ImportJobSchema,
+  ImportRequestSchema,
+  OversightSchema,
+  ScheduleRunSchema,
+  SynonymsSchema,
+} from '../../contracts/kb.ts';
 import { AppError } from '../../errors.ts';
 import { runSchedule } from '../articles/run-schedule.ts';
 import { listCorrections } from '../corrections/corrections.ts';
@@ -27,6 +33,7 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
       config: { permission: 'kb.import', auditObject: 'kb_import' },
       bodyLimit: 50 * 1024 * 1024,
       schema: {
+        response: { 202: ImportJobSchema },
         tags,
         summary: '批量导入（Markdown / Word HTML / CSV）Import articles',
         body: ImportRequestSchema,
@@ -44,14 +51,22 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/imports/:id',
     {
       config: { permission: 'kb.import' },
-      schema: { tags, summary: '导入进度 Import progress', params: IdParams },
+      schema: {
+        response: { 200: ImportJobSchema },
+        tags,
+        summary: '导入进度 Import progress',
+        params: IdParams,
+      },
     },
     async (req) => getImportJob(app.db, req.params.id),
   );
 
   app.get(
     '/api/kb/synonyms',
-    { config: { permission: 'kb.read' }, schema: { tags, summary: '同义词 Synonym groups' } },
+    {
+      config: { permission: 'kb.read' },
+      schema: { response: { 200: SynonymsSchema }, tags, summary: '同义词 Synonym groups' },
+    },
     async () => ({ groups: deps.search.synonymGroups().map((g) => [...g]) }),
   );
 
@@ -59,7 +74,12 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/synonyms',
     {
       config: { permission: 'kb.synonyms.edit', auditObject: 'kb_synonyms' },
-      schema: { tags, summary: '编辑同义词 Replace synonym groups', body: SynonymsSchema },
+      schema: {
+        response: { 200: SynonymsSchema },
+        tags,
+        summary: '编辑同义词 Replace synonym groups',
+        body: SynonymsSchema,
+      },
     },
     async (req) => ({ groups: (await deps.search.saveSynonyms(req.body.groups)).map((g) => [...g]) }),
   );
@@ -69,6 +89,7 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.oversight' },
       schema: {
+        response: { 200: OversightSchema },
         tags,
         summary: '知识库考核：超期纠错与迟报政策 Overdue corrections and late registrations per unit',
       },
@@ -105,7 +126,11 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/schedule/run',
     {
       config: { permission: 'kb.oversight', auditObject: 'kb_schedule' },
-      schema: { tags, summary: '立即执行定时发布与失效 Run scheduled publication and expiry now' },
+      schema: {
+        response: { 200: ScheduleRunSchema },
+        tags,
+        summary: '立即执行定时发布与失效 Run scheduled publication and expiry now',
+      },
     },
     async () => {
       const r = await runSchedule(app.db, deps.now());

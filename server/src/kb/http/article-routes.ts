@@ -5,11 +5,16 @@ import Type from 'typebox';
 import {
   type Article,
   ArticleKindSchema,
+  ArticleListSchema,
+  ArticleSchema,
   ArticleStatusSchema,
   type ArticleVersion,
+  ArticleVersionListSchema,
   CreateArticleSchema,
   UpdateArticleSchema,
   type VersionDiff,
+  VersionDiffSchema,
+  WorkflowEventListSchema,
   WorkflowStepSchema,
 } from '../../contracts/kb.ts';
 import { AppError } from '../../errors.ts';
@@ -58,6 +63,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.manage' },
       schema: {
+        response: { 200: ArticleListSchema },
         tags,
         summary: '知识条目管理列表 List articles (working copies)',
         querystring: Type.Object(
@@ -95,7 +101,12 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/articles',
     {
       config: { permission: 'kb.write', auditObject: 'kb_article' },
-      schema: { tags, summary: '新建知识条目（草稿）Create an article', body: CreateArticleSchema },
+      schema: {
+        response: { 201: ArticleSchema },
+        tags,
+        summary: '新建知识条目（草稿）Create an article',
+        body: CreateArticleSchema,
+      },
     },
     async (req, reply) => {
       const id = await createArticle(app.db, user(req), req.body, deps.now());
@@ -108,7 +119,12 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/articles/:id',
     {
       config: { permission: 'kb.read' },
-      schema: { tags, summary: '查看知识条目 Read an article', params: IdParams },
+      schema: {
+        response: { 200: ArticleSchema },
+        tags,
+        summary: '查看知识条目 Read an article',
+        params: IdParams,
+      },
     },
     async (req) => readable(req, req.params.id),
   );
@@ -118,6 +134,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.write', auditObject: 'kb_article' },
       schema: {
+        response: { 200: ArticleSchema },
         tags,
         summary: '修改草稿（新版本）Save a new version of a draft',
         params: IdParams,
@@ -136,6 +153,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.workflow', auditObject: 'kb_article' },
       schema: {
+        response: { 200: ArticleSchema },
         tags,
         summary: '审核流程操作 Workflow step (submit, approve, reject, withdraw, revise …)',
         params: IdParams,
@@ -159,7 +177,15 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
 
   app.get(
     '/api/kb/articles/:id/versions',
-    { config: { permission: 'kb.read' }, schema: { tags, summary: '版本列表 Versions', params: IdParams } },
+    {
+      config: { permission: 'kb.read' },
+      schema: {
+        response: { 200: ArticleVersionListSchema },
+        tags,
+        summary: '版本列表 Versions',
+        params: IdParams,
+      },
+    },
     async (req): Promise<{ items: ArticleVersion[] }> => {
       const newest = await newestVisibleVersion(req, req.params.id);
       const rows = await listVersions(app.db, req.params.id);
@@ -182,6 +208,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.read' },
       schema: {
+        response: { 200: VersionDiffSchema },
         tags,
         summary: '版本对比 Readable diff between two versions',
         params: IdParams,
@@ -208,7 +235,12 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/articles/:id/events',
     {
       config: { permission: 'kb.read' },
-      schema: { tags, summary: '流程记录 Workflow log', params: IdParams },
+      schema: {
+        response: { 200: WorkflowEventListSchema },
+        tags,
+        summary: '流程记录 Workflow log',
+        params: IdParams,
+      },
     },
     async (req) => {
       await readable(req, req.params.id);

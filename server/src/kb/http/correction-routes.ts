@@ -3,9 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
+  CorrectionListSchema,
+  CorrectionSchema,
   CreateCorrectionSchema,
   CreateRegistrationSchema,
   LinkRegistrationSchema,
+  PolicyRegistrationListSchema,
+  PolicyRegistrationSchema,
   ResolveCorrectionSchema,
 } from '../../contracts/kb.ts';
 import { AppError } from '../../errors.ts';
@@ -29,6 +33,7 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.correction.report', auditObject: 'kb_correction' },
       schema: {
+        response: { 201: CorrectionSchema },
         tags,
         summary: '报告知识错误（纠错）Report an error',
         params: IdParams,
@@ -54,6 +59,7 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.correction.read' },
       schema: {
+        response: { 200: CorrectionListSchema },
         tags,
         summary: '纠错列表 Corrections (own unit; all for editors and the authority)',
         querystring: Type.Object(
@@ -80,6 +86,7 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.correction.handle', auditObject: 'kb_correction' },
       schema: {
+        response: { 200: CorrectionSchema },
         tags,
         summary: '答复纠错 Answer a correction',
         params: IdParams,
@@ -100,7 +107,12 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/kb/policy-registrations',
     {
       config: { permission: 'kb.policy.register', auditObject: 'kb_policy_registration' },
-      schema: { tags, summary: '新政策预登记 Pre-register a new policy', body: CreateRegistrationSchema },
+      schema: {
+        response: { 201: PolicyRegistrationSchema },
+        tags,
+        summary: '新政策预登记 Pre-register a new policy',
+        body: CreateRegistrationSchema,
+      },
     },
     async (req, reply) => {
       const r = await registerPolicy(app.db, deps.calendar, {
@@ -121,6 +133,7 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.policy.read' },
       schema: {
+        response: { 200: PolicyRegistrationListSchema },
         tags,
         summary: '政策预登记列表（含发布日提醒）Registrations with publication-day reminders',
         querystring: Type.Object(
@@ -143,6 +156,7 @@ export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.policy.register', auditObject: 'kb_policy_registration' },
       schema: {
+        response: { 200: PolicyRegistrationSchema },
         tags,
         summary: '关联政策原文与解读 Link the original text and interpretation',
         params: IdParams,

@@ -5,9 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import {
   type PublicArticle,
+  PublicArticleSchema,
   type SearchQuery,
   SearchQuerySchema,
   type SearchResponse,
+  SearchResponseSchema,
 } from '../../contracts/kb.ts';
 import { AppError } from '../../errors.ts';
 import { findArticle, findVersion } from '../articles/article-store.ts';
@@ -54,6 +56,7 @@ export async function searchRoutes(fastify: FastifyInstance, deps: KbDeps) {
     {
       config: { permission: 'kb.read' },
       schema: {
+        response: { 200: SearchResponseSchema },
         tags,
         summary: '知识库检索（坐席）Search the knowledge base',
         querystring: SearchQuerySchema,
@@ -66,7 +69,12 @@ export async function searchRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/public/kb/search',
     {
       config: { permission: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
-      schema: { tags, summary: '公众自助查询 Public self-service search', querystring: SearchQuerySchema },
+      schema: {
+        response: { 200: SearchResponseSchema },
+        tags,
+        summary: '公众自助查询 Public self-service search',
+        querystring: SearchQuerySchema,
+      },
     },
     async (req) => runSearch(deps, { ...req.query, includeExpired: false, unit: undefined }, true),
   );
@@ -75,7 +83,12 @@ export async function searchRoutes(fastify: FastifyInstance, deps: KbDeps) {
     '/api/public/kb/articles/:id',
     {
       config: { permission: 'public', rateLimit: { max: 240, timeWindow: 60_000 } },
-      schema: { tags, summary: '公众查看已发布条目 Public article', params: IdParams },
+      schema: {
+        response: { 200: PublicArticleSchema },
+        tags,
+        summary: '公众查看已发布条目 Public article',
+        params: IdParams,
+      },
     },
     async (req): Promise<PublicArticle> => {
       const row = await findArticle(app.db, req.params.id);

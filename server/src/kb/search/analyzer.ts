@@ -47,14 +47,23 @@ export interface AnalyzerOptions {
  */
 export class Analyzer {
   readonly version: string;
-  private readonly jieba: Jieba;
+  private loaded: Jieba | undefined;
+  private readonly userDict: string;
   private readonly pinyinCache = new Map<string, PinyinKeys>();
 
   constructor(options: AnalyzerOptions = {}) {
-    const user = ganziUserDictionary(options.extraWords ?? []);
-    this.jieba = Jieba.withDict(dict);
-    this.jieba.loadDict(Buffer.from(user));
-    this.version = `jieba2+ganzi:${hashString(user)}`;
+    this.userDict = ganziUserDictionary(options.extraWords ?? []);
+    this.version = `jieba2+ganzi:${hashString(this.userDict)}`;
+  }
+
+  /** jieba with its dictionary, loaded on first use (~0.2–1 s), so an app with an empty KB starts fast. */
+  private get jieba(): Jieba {
+    if (!this.loaded) {
+      const j = Jieba.withDict(dict);
+      j.loadDict(Buffer.from(this.userDict));
+      this.loaded = j;
+    }
+    return this.loaded;
   }
 
   isStopWord(term: string): boolean {

@@ -1,6 +1,7 @@
 // Benchmark: sipp UAC → sipd → drachtio-srf app answering 200 OK (caller hangs up after 1 s).
-// The call rate rises stepwise until failures exceed 0.1%; the same steps run sipp UAC → sipp
-// UAS directly as the baseline. Prints one JSON document. Bounded: ≤ ~3 minutes.
+// The call rate rises stepwise until failures exceed 0.1% (a call fails when its 200 OK takes over
+// 2 s); the same steps run sipp UAC → sipp UAS directly as the baseline. The clean figure is the
+// rate sipp really achieved at the highest clean step. Prints one JSON document. Bounded: ≤ ~5 min.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,9 +46,25 @@ interface Step {
   failed: number;
   p50: number;
   p99: number;
+  /** sipd's own CPU per call (user+system), a figure that does not depend on machine load */
+  sipdCpuMsPerCall: number | null;
 }
 
+/** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, 100 ticks/s
+  } catch {
+    return undefined;
+  }
+}
+
+let sipdPid: number | undefined;
+
 async function step(target: number, rate: number): Promise<Step> {
+  const cpu0 = cpuMs(sipdPid);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sipd-bench-'));
   const calls = rate * SECONDS_PER_STEP;
   const args = [
@@ -81,7 +98,10 @@ async function step(target: number, rate: number): Promise<Step> {
   const pct = (p: number) =>
     rtts[Math.min(rtts.length - 1, Math.floor((rtts.length * p) / 100))] ?? Number.NaN;
   const ok = col('SuccessfulCall(C)');
-  return { rate, achieved, calls, ok, failed: calls - ok, p50: pct(50), p99: pct(99) };
+  const cpu1 = cpuMs(sipdPid);
+  const sipdCpuMsPerCall =
+    cpu0 !== undefined && cpu1 !== undefined ? Math.round(((cpu1 - cpu0) / calls) * 100) / 100 : null;
+  return { rate, achieved, calls, ok, failed: calls - ok, p50: pct(50), p99: pct(99), sipdCpuMsPerCall };
 }
 
 async function ramp(target: number, label: string): Promise<{ best: Step | undefined; steps: Step[] }> {
@@ -91,10 +111,10 @@ async function ramp(target: number, label: string): Promise<{ best: Step | undef
     const s = await step(target, rate);
     steps.push(s);
     console.error(
-      `[bench sipd] ${label} ${rate} cps: ${s.ok}/${s.calls} ok, p50 ${s.p50} ms, p99 ${s.p99} ms`,
+      `[bench sipd] ${label} ${rate} cps (achieved ${s.achieved}): ${s.ok}/${s.calls} ok, p50 ${s.p50} ms, p99 ${s.p99} ms`,
     );
     if (s.failed / s.calls > MAX_FAILURE_RATIO) break;
-    best = s;
+    if (!best || s.achieved > best.achieved) best = s;
   }
   return { best, steps };
 }
@@ -123,6 +143,7 @@ async function startSipd(secret: string): Promise<{ child: ChildProcess; udp: nu
 
 const secret = randomBytes(12).toString('hex');
 const sipd = await startSipd(secret);
+sipdPid = sipd.child.pid;
 const srf = new Srf();
 srf.invite((req, res) => {
   srf.createUAS(req, res, { localSdp: SDP }).catch(() => {});
@@ -155,6 +176,7 @@ try {
     { stdio: 'ignore' },
   );
   await new Promise((r) => setTimeout(r, 300));
+  sipdPid = undefined; // the baseline does not go through sipd
   const direct = await ramp(uasPort, 'direct');
   console.log(
     JSON.stringify(
@@ -164,25 +186,26 @@ try {
         stepSeconds: SECONDS_PER_STEP,
         maxFailureRatio: MAX_FAILURE_RATIO,
         sipd: {
-          cleanCallsPerSecond: viaSipd.best?.rate ?? 0,
-          achievedCallsPerSecond: viaSipd.best?.achieved ?? 0,
+          cleanCallsPerSecond: viaSipd.best?.achieved ?? 0,
+          requestedCallsPerSecond: viaSipd.best?.rate ?? 0,
+          sipdCpuMsPerCall: viaSipd.best?.sipdCpuMsPerCall ?? null,
           p50InviteTo200Ms: viaSipd.best?.p50 ?? null,
           p99InviteTo200Ms: viaSipd.best?.p99 ?? null,
           /** true: even the top step was clean, so the figure is a lower bound */
-          topStepClean: viaSipd.best?.rate === STEPS.at(-1),
+          topStepClean: viaSipd.steps.at(-1)?.rate === STEPS.at(-1) && viaSipd.steps.at(-1)?.failed === 0,
           steps: viaSipd.steps,
         },
         baseline: {
           what: 'sipp UAC → sipp UAS (built-in uas) directly, same steps',
-          cleanCallsPerSecond: direct.best?.rate ?? 0,
-          achievedCallsPerSecond: direct.best?.achieved ?? 0,
+          cleanCallsPerSecond: direct.best?.achieved ?? 0,
+          requestedCallsPerSecond: direct.best?.rate ?? 0,
           p50InviteTo200Ms: direct.best?.p50 ?? null,
           p99InviteTo200Ms: direct.best?.p99 ?? null,
-          topStepClean: direct.best?.rate === STEPS.at(-1),
+          topStepClean: direct.steps.at(-1)?.rate === STEPS.at(-1) && direct.steps.at(-1)?.failed === 0,
           steps: direct.steps,
         },
-        ratio: (viaSipd.best?.rate ?? 0) / (direct.best?.rate || 1),
-        target: { cleanCallsPerSecond: 200, met: (viaSipd.best?.rate ?? 0) >= 200 },
+        ratio: (viaSipd.best?.achieved ?? 0) / (direct.best?.achieved || 1),
+        target: { cleanCallsPerSecond: 200, met: (viaSipd.best?.achieved ?? 0) >= 200 },
       },
       null,
       2,

@@ -17,9 +17,15 @@ export function startProcess(name, cmd, args, { env, cwd, log } = {}) {
   };
 }
 
-export async function waitForTcp(host, port, timeoutMs = 30_000) {
+/** Wait until host:port accepts TCP; fail at once when `child` (optional) has already exited. */
+export async function waitForTcp(host, port, timeoutMs = 30_000, child = undefined) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `process exited (${child.exitCode ?? child.signalCode}) before listening on ${host}:${port}`,
+      );
+    }
     const ok = await new Promise((resolve) => {
       const s = net.connect({ host, port });
       s.on('connect', () => {

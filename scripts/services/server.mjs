@@ -50,7 +50,7 @@ export async function start(ctx) {
     },
   );
   try {
-    await waitForTcp(host, Number(port), 120_000);
+    await waitForTcp(host, Number(port), 120_000, proc.child);
   } catch (e) {
     await proc.stop();
     throw e;

@@ -18,7 +18,7 @@ export async function start(ctx) {
     cwd: path.join(ctx.root, 'telephony'),
     log: ctx.log,
   });
-  await waitForTcp(env.SIPD_APP_HOST, Number(env.SIPD_APP_PORT));
+  await waitForTcp(env.SIPD_APP_HOST, Number(env.SIPD_APP_PORT), 30_000, proc.child);
   const host = env.SIPD_HOST ?? '127.0.0.1';
   return {
     name: 'sipd',

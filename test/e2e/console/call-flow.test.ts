@@ -5,10 +5,12 @@
 // shift lead's wallboard → agent 示闲 (F6) → offer rings with the screen-pop → F8 answers → in call
 // (wallboard: answered) → F9 hangs up (caller gets BYE) → 整理 countdown. Prints offer→ringing-UI and
 // answer→in-call times. Audio (getStats) is the it.todo below: DTLS with rtpengine does not complete yet.
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeTcpPort, freeUdpPort } from '../../../telephony/test/gateway/helpers/ports.ts';
 import { type Rig, startRig } from '../../../telephony/test/gateway/helpers/rig.ts';
 import { haveRtpengine } from '../../../telephony/test/gateway/helpers/rtpengine.ts';
 import { haveSipp, type SippRun, sipp } from '../../../telephony/test/gateway/helpers/sipp.ts';
@@ -41,9 +43,18 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
   let agentBrowser: Awaited<ReturnType<typeof launchBrowser>>;
   let leadBrowser: Awaited<ReturnType<typeof launchBrowser>>;
   let caller: SippRun | undefined;
+  let page: Page;
+  let agentId = '';
+  let emergencyLine: ChildProcess | undefined;
+  let emergencyPort = 0;
 
   beforeAll(async () => {
-    rig = await startRig({ acd: { wrapUpSec: 20, offerTimeoutSec: 30, sweepIntervalMs: 100 } });
+    emergencyPort = await freeUdpPort();
+    rig = await startRig({
+      acd: { wrapUpSec: 5, offerTimeoutSec: 30, sweepIntervalMs: 100 },
+      // 110/119/120/122 go to sipp standing in for the emergency line
+      trunkOutboundUri: `sip:{number}@127.0.0.1:${emergencyPort}`,
+    });
     cons = await startConsoleRig({
       sipSharedSecret: rig.secret,
       sipWsUrl: `ws://127.0.0.1:${rig.sip.ws}`,
@@ -57,6 +68,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
 
   afterAll(async () => {
     caller?.stop();
+    emergencyLine?.kill('SIGKILL');
     await agentBrowser?.close();
     await leadBrowser?.close();
     await cons?.close();
@@ -65,6 +77,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
 
   it('logs in, rings with the screen-pop, answers by keyboard, hangs up, 整理', async () => {
     const agentUser = await cons.server.login(['agent']);
+    agentId = agentUser.userId;
     const leadUser = await cons.server.login(['shift_lead']);
 
     const lead = await leadBrowser.ctx.newPage();
@@ -75,7 +88,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
     await lead.keyboard.press('Enter');
     await lead.getByTestId('waiting-12345').waitFor();
 
-    const page = await agentBrowser.ctx.newPage();
+    page = await agentBrowser.ctx.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(cons.consoleUrl);
     await page.getByLabel('工号').fill(agentUser.username);
@@ -149,6 +162,71 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
       }),
     );
   }, 150_000);
+
+  it('emergency bar: 120 three-way call from the answered call, then the agent leaves and the caller is handed over', async () => {
+    const cp = await freeTcpPort();
+    const mp = await freeUdpPort();
+    const uas = path.join(TELEPHONY_FIXTURES, 'uas_emergency.xml');
+    emergencyLine = spawn(
+      'sipp',
+      [
+        '-sf',
+        uas,
+        '-i',
+        '127.0.0.1',
+        '-mi',
+        '127.0.0.1',
+        '-p',
+        String(emergencyPort),
+        '-mp',
+        String(mp),
+      ].concat(['-ci', '127.0.0.1', '-cp', String(cp), '-m', '1', '-nostdin', '-timeout', '90s']),
+      { stdio: 'ignore' },
+    );
+    // the agent is back to 示闲 after the short wrap-up; a new citizen calls
+    await expect
+      .poll(() => page.getByTestId('agent-status').textContent(), { timeout: 20_000 })
+      .toContain('示闲');
+    caller = await sipp({
+      scenario: SCENARIO,
+      remote: `127.0.0.1:${rig.sip.udp}`,
+      caller: '13900001111',
+      timeoutSec: 90,
+    });
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 15_000 })
+      .toBe('来电振铃');
+    await page.keyboard.press('F8');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('通话中');
+    const callId = (await rig.acd.getAgent(agentId))?.callId;
+    expect(callId).toBeTruthy();
+    // one click + confirm (keyboard: Alt+E focuses the bar, Tab to 120, Enter picks, Enter confirms)
+    await page.keyboard.press('Alt+E');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('emergency-phase').textContent(), { timeout: 15_000 })
+      .toContain('三方通话中');
+    expect(await page.getByTestId('emergency-phase').textContent()).toContain('120');
+    await page.screenshot({ path: artifact('07-three-way-120.png') });
+    await page.getByRole('button', { name: '退出通话（移交来电人）' }).click();
+    await expect
+      .poll(() => page.getByTestId('emergency-phase').textContent(), { timeout: 15_000 })
+      .toContain('已移交');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('已注册，等待来电');
+    await page.screenshot({ path: artifact('08-handed-over.png') });
+    // the gateway logged the handoff on the caller's call
+    const rec = (await rig.gw.ctx.records.get(callId!)) as Record<string, unknown>;
+    expect(rec.handedOffTo).toBe('external');
+    expect(Number(rec.handedOffMs)).toBeGreaterThanOrEqual(0);
+  }, 120_000);
 
   // Blocked outside the console: the gateway's re-offer of the caller's rtpengine call to the browser
   // (telephony/src/gateway/app/inbound-call.ts ringAgent) gives a=setup:actpass and the browser's DTLS

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, ensureDebian, ensureNpm, ensureRedis } from './lib/bootstrap.mjs';
+import { ensureDebian, ensureNpm, ensureRedis, ROOT } from './lib/bootstrap.mjs';
 
 ensureNpm();
 ensureDebian();

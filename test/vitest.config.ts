@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'test',
-    include: ['**/*.test.ts'], exclude: ['node_modules/**'],
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -18,7 +18,9 @@ for (const name of names) {
     console.error(`unknown benchmark "${name}"; have: ${all.join(', ')}`);
     process.exit(2);
   }
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, `${name}.ts`)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, `${name}.ts`)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -49,7 +49,8 @@ export interface TestAgent {
   sdps: string[];
   answer: 'auto' | 'manual' | 'reject';
   register(): Promise<void>;
-  call(target: string, headers?: string[]): Promise<Inviter>;
+  /** Start a call; `outcome` resolves with the final status (200, 403, …). */
+  call(target: string, headers?: string[]): Promise<{ inviter: Inviter; outcome: Promise<number> }>;
   established(): Promise<Session>;
   stop(): Promise<void>;
 }
@@ -76,7 +77,7 @@ export async function startAgent(opts: {
     sdps,
     answer: opts.answer ?? 'auto',
     register: async () => {},
-    call: async () => undefined as unknown as Inviter,
+    call: async () => undefined as never,
     established: () => new Promise((r) => waiters.push(r)),
     stop: async () => {},
   };
@@ -136,8 +137,17 @@ export async function startAgent(opts: {
   agent.call = async (target, headers = []) => {
     const inviter = new Inviter(ua, UserAgent.makeURI(target)!, { extraHeaders: headers });
     watch(inviter);
-    await inviter.invite();
-    return inviter;
+    let done: (n: number) => void = () => {};
+    const outcome = new Promise<number>((r) => {
+      done = r;
+    });
+    await inviter.invite({
+      requestDelegate: {
+        onAccept: (r) => done(r.message.statusCode ?? 200),
+        onReject: (r) => done(r.message.statusCode ?? 0),
+      },
+    });
+    return { inviter, outcome };
   };
   agent.stop = async () => {
     await ua.stop().catch(() => {});

@@ -186,7 +186,7 @@ export const SearchQuerySchema = Type.Object(
 export type SearchQuery = Static<typeof SearchQuerySchema>;
 
 /** [start, end) offsets into title / snippet to highlight */
-const HighlightsSchema = Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }));
+const HighlightsSchema = Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]));
 
 export const SearchHitSchema = Type.Object({
   id: Type.String(),

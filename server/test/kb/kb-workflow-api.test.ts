@@ -78,7 +78,16 @@ describe('knowledge base workflow API', () => {
     const approved = await step(editor, a.id, 'approve');
     expect(approved.json()).toMatchObject({ status: 'published', publishedVersion: 1 });
 
-    expect((await search(agent, 'ybbx')).hits[0]?.id).toBe(a.id);
+    const found = (
+      await agent.inject({
+        method: 'GET',
+        url: '/api/kb/search?q=ybbx&callerCounty=%E5%BA%B7%E5%AE%9A%E5%B8%82',
+      })
+    ).json();
+    expect(found.hits[0].id).toBe(a.id);
+    const [s0, e0] = found.hits[0].titleHighlights[0];
+    expect(found.hits[0].title.slice(s0, e0)).toBe('医保报销');
+    expect(found.understood[0]).toMatchObject({ text: 'ybbx', source: 'initials', terms: ['医保报销'] });
     const pub = await t.app.inject({ method: 'GET', url: '/api/public/kb/search?q=yibaobaoxiao' });
     expect(pub.statusCode).toBe(200);
     expect(pub.json().hits[0].id).toBe(a.id);

@@ -5,6 +5,7 @@ import { isTelephonyError } from '../errors.ts';
 import { type AppConn, AppHub } from './apps/app-hub.ts';
 import { onAppRequest } from './core/app-requests.ts';
 import { onAppResponse } from './core/app-responses.ts';
+import { localResponse, newTag } from './core/build.ts';
 import { Context, type Stats } from './core/context.ts';
 import { DialogStore } from './core/dialogs.ts';
 import { onNetworkMessage } from './core/network-in.ts';
@@ -38,6 +39,22 @@ function onAppSip(ctx: Context, app: AppConn, m: AppMessage): void {
   else onAppResponse(ctx, app, m, msg);
 }
 
+/**
+ * An app went away while new requests it owned were still unanswered: answer them 503 so callers
+ * are not left waiting (drachtio-server would stay silent until its 64 s client timeout).
+ */
+function answerOrphans(ctx: Context, app: AppConn): void {
+  for (const txn of [...ctx.txns.serversById.values()]) {
+    if (txn.appId !== app.id || txn.finalStatus || txn.canceled) continue;
+    const res = localResponse(txn.request, 503, 'Service Unavailable', txn.localTag ?? newTag());
+    ctx.txns.respond(txn, 503, res.toString());
+    if (txn.dialogId) {
+      const d = ctx.dialogs.get(txn.dialogId);
+      if (d && !d.confirmed) ctx.dialogs.delete(d);
+    }
+  }
+}
+
 export async function startSipd(input: SipdConfigInput): Promise<SipdHandle> {
   const cfg = parseSipdConfig(input);
   const transports = new Transports(cfg);
@@ -48,7 +65,7 @@ export async function startSipd(input: SipdConfigInput): Promise<SipdHandle> {
     cfg,
     () => ctx?.hostports() ?? '',
     (app, m) => ctx && onAppSip(ctx, app, m),
-    () => {},
+    (app) => ctx && answerOrphans(ctx, app),
   );
   ctx = new Context(cfg, transports, txns, dialogs, new ContactCache(), hub);
   const c = ctx;

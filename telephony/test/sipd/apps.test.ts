@@ -72,6 +72,23 @@ describe('several apps', () => {
   );
 });
 
+describe.skipIf(external)('an app that goes away (sipd only: drachtio-server stays silent for 64 s)', () => {
+  it('requests it had not answered get 503 when its connection closes', async () => {
+    const raw = await rawApp(target.host, target.appPort);
+    await raw.request(`authenticate|${target.secret}|`);
+    await raw.request('route|message');
+    const sipp = runSipp({
+      scenario: 'uac_message_503.xml',
+      remote: `127.0.0.1:${apps[0]?.sip.udp}`,
+      service: 'x',
+    });
+    await raw.frame(2, 5000); // the MESSAGE delivered to the raw app (after two responses)
+    raw.close();
+    const r = await sipp;
+    expect(r.code, r.out).toBe(0);
+  });
+});
+
 describe('session messages', () => {
   it('ping → OK|pong', async () => {
     const raw = await rawApp(target.host, target.appPort);

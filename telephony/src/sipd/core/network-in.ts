@@ -119,7 +119,7 @@ function onCancel(ctx: Context, msg: SipMessage, flow: Flow): void {
     if (d && !d.confirmed) ctx.dialogs.delete(d);
     ctx.dialogs.markRejected(dialogId);
   }
-  deliver(ctx, inv.appId, msg, flow, msg.toString().length, inv.id, dialogId);
+  deliver(ctx, inv.appId, msg, flow, Buffer.byteLength(msg.toString()), inv.id, dialogId);
 }
 
 function onInDialog(ctx: Context, msg: SipMessage, flow: Flow, bytes: number): void {

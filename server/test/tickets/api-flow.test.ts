@@ -319,6 +319,20 @@ describe.each(DB_TARGETS)('tickets API on $name', (target) => {
     expect(bogus.json().error.code).toBe('TICKET_INVALID_PAYLOAD');
     const replied = await ok(water, ticket.id, 'replied', { ...fullReply, attachmentIds: [att.id] });
     expect(replied.replies[0].content.attachmentIds).toEqual([att.id]);
+    // linked to the ticket on reply: the center reviewing it can open the photo; other units cannot
+    expect(
+      (await dispatcher.inject({ method: 'GET', url: `/api/tickets/attachments/${att.id}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await police.inject({ method: 'GET', url: `/api/tickets/attachments/${att.id}` })).statusCode,
+    ).toBe(404);
+    const theirs = (await upload(police, 'p.png', 'image/png', png)).json();
+    const stolen = await agent.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: { ...complaint, attachmentIds: [theirs.id] },
+    });
+    expect(stolen.json().error.code).toBe('TICKET_INVALID_PAYLOAD');
 
     const photo = await agent.inject({
       method: 'POST',

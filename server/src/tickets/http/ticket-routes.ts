@@ -65,16 +65,37 @@ export async function visibleTicket(
   return s;
 }
 
-export async function attachmentsOf(deps: TicketDeps, ids: readonly string[] | undefined) {
+/** Attachments the user may attach: uploaded by the user (or the user's unit), not on another ticket. */
+export async function attachmentsOf(
+  deps: TicketDeps,
+  ids: readonly string[] | undefined,
+  who: SessionUser,
+  ticketId?: string,
+) {
   if (!ids?.length) return [];
   const rows = await deps.store.db
     .selectFrom('ticket_attachment')
-    .select(['id', 'name', 'mime', 'size'])
+    .select(['id', 'name', 'mime', 'size', 'ticket_id', 'uploaded_by', 'uploader_unit_id'])
     .where('id', 'in', [...ids])
     .execute();
-  if (rows.length !== new Set(ids).size)
-    throw new TicketRuleError('TICKET_INVALID_PAYLOAD', 'unknown attachment id');
-  return rows;
+  const usable = rows.filter(
+    (r) =>
+      (r.uploaded_by === who.id || r.uploader_unit_id === who.orgUnitId) &&
+      (r.ticket_id === null || r.ticket_id === ticketId),
+  );
+  if (usable.length !== new Set(ids).size)
+    throw new TicketRuleError('TICKET_INVALID_PAYLOAD', 'unknown attachment id, or not yours to attach');
+  return usable.map(({ id, name, mime, size }) => ({ id, name, mime, size }));
+}
+
+async function linkAttachments(deps: TicketDeps, ids: readonly string[], ticketId: string) {
+  if (ids.length)
+    await deps.store.db
+      .updateTable('ticket_attachment')
+      .set({ ticket_id: ticketId })
+      .where('id', 'in', [...ids])
+      .where('ticket_id', 'is', null)
+      .execute();
 }
 
 export function ticketRoutes(deps: TicketDeps) {
@@ -88,22 +109,17 @@ export function ticketRoutes(deps: TicketDeps) {
       async (req, reply) =>
         translating(async () => {
           const body = req.body as Record<string, unknown> & { attachmentIds?: string[] };
-          const attachments = await attachmentsOf(deps, body.attachmentIds);
+          const attachments = await attachmentsOf(deps, body.attachmentIds, user(req));
           const { ticket, duplicates } = await registerTicket(
             deps,
             { ...body, attachments },
             actorFor(user(req), 'create'),
           );
-          if (attachments.length)
-            await deps.store.db
-              .updateTable('ticket_attachment')
-              .set({ ticket_id: ticket.id })
-              .where(
-                'id',
-                'in',
-                attachments.map((a) => a.id),
-              )
-              .execute();
+          await linkAttachments(
+            deps,
+            attachments.map((a) => a.id),
+            ticket.id,
+          );
           const saved = await deps.store.mustState(ticket.id);
           return reply.code(201).send({ ticket: await presentTicket(req, saved), duplicates });
         }),
@@ -150,9 +166,12 @@ export function ticketRoutes(deps: TicketDeps) {
           const { id, command } = req.params as { id: string; command: string };
           const s = await visibleTicket(deps, req, id);
           const body = (req.body ?? {}) as Record<string, unknown>;
-          if (command === 'replied' && Array.isArray(body.attachmentIds))
-            await attachmentsOf(deps, body.attachmentIds as string[]);
+          const ids =
+            command === 'replied' && Array.isArray(body.attachmentIds)
+              ? (await attachmentsOf(deps, body.attachmentIds as string[], user(req), s.id)).map((a) => a.id)
+              : [];
           await runCommand(deps, s.id, command, body, actorFor(user(req), command));
+          await linkAttachments(deps, ids, s.id);
           return presentTicket(req, await deps.store.mustState(s.id));
         }),
     );

@@ -162,6 +162,16 @@ export const en: Messages = {
     '7': 'Other matters excluded by law',
     '8': 'Duplicate: already accepted and in progress, or concluded and raised again with the same facts',
   },
+  transfer: {
+    title: 'Transfer (转接)',
+    kind: 'Transfer to',
+    queue: 'Queue',
+    agent: 'Agent',
+    target: 'Queue name or agent id',
+    go: 'Transfer',
+    badTarget: 'Enter a valid queue name or agent id',
+    phase: { idle: '', transferring: 'Transferring…', done: 'Transferred', failed: 'Transfer failed' },
+  },
   hotkeys: {
     title: 'Hotkeys',
     answer: 'Answer',

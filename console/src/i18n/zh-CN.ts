@@ -160,6 +160,16 @@ export const zhCN = {
     '7': '法律法规规定的其他不予受理事项',
     '8': '重复诉求：已受理正在办理，或已办结且答复明确、以同一事实和理由再次提出的',
   },
+  transfer: {
+    title: '转接',
+    kind: '转接到',
+    queue: '队列',
+    agent: '坐席',
+    target: '队列名或坐席工号',
+    go: '转接',
+    badTarget: '请填写正确的队列名或坐席工号',
+    phase: { idle: '', transferring: '正在转接…', done: '已转接', failed: '转接失败' },
+  },
   hotkeys: {
     title: '快捷键',
     answer: '接听',

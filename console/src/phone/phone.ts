@@ -1,6 +1,7 @@
 // The phone interface the UI drives. The real one is sip.js (sipjs-phone.ts); a fake exists only in
 // unit tests of pure UI logic.
 import type { PhoneEvent } from '../domain/softphone-state.ts';
+import type { TransferTarget } from '../domain/transfer.ts';
 
 export interface SipLogin {
   /** SIP address of record, e.g. sip:1001.1764000000@hotline */
@@ -29,6 +30,8 @@ export interface Phone {
   startThreeWay?(number: string): Promise<void>;
   /** Hand the caller over to the third party and leave (the handoff is logged by the gateway). */
   leaveThreeWay?(): Promise<void>;
+  /** Blind transfer (转接): REFER the caller to a queue or an agent; the gateway then ends our leg. */
+  transfer?(target: TransferTarget): Promise<void>;
   setDevices(choice: DeviceChoice): Promise<void>;
   /** Local (microphone) and remote (caller) streams of the current call, for level meters. */
   streams(): { local: MediaStream | null; remote: MediaStream | null };

@@ -6,6 +6,7 @@ import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-
 import { SessionManager } from 'sip.js/lib/platform/web/session-manager/session-manager.js';
 import { config } from '../config.ts';
 import type { PhoneEvent } from '../domain/softphone-state.ts';
+import { referToUri, type TransferTarget } from '../domain/transfer.ts';
 import { ConsoleError } from '../errors.ts';
 import { parseOffer } from './offer-headers.ts';
 import type { DeviceChoice, Phone, SipLogin } from './phone.ts';
@@ -253,6 +254,11 @@ export class SipJsPhone implements Phone {
       },
     );
     this.third = inviter;
+  }
+
+  async transfer(target: TransferTarget): Promise<void> {
+    if (!this.manager || !this.session) throw new ConsoleError('NO_CALL');
+    await this.manager.transfer(this.session, referToUri(target, this.domain));
   }
 
   /** Leave the three-way call: REFER with Replaces hands the caller to the third party; both our legs end. */

@@ -26,6 +26,7 @@ import { EmergencyBar } from './EmergencyBar.tsx';
 import { ScreenPopPanel } from './ScreenPopPanel.tsx';
 import { Softphone } from './Softphone.tsx';
 import { StatusControl } from './StatusControl.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { useNow } from './use-now.ts';
 import { usePhone } from './use-phone.ts';
@@ -232,6 +233,9 @@ export function AgentWorkspace(props: {
       </aside>
       <main className="col-main">
         <ScreenPopPanel pop={pop} />
+        {typeof phone.transfer === 'function' && call?.phase === 'active' && (
+          <TransferPanel phone={phone} callActive />
+        )}
         {canThreeWay && (
           <EmergencyBar
             targets={targets}

@@ -6,11 +6,7 @@ import { CORE_PERMISSIONS } from './core-permissions.ts';
 import { AUTHENTICATED, type PermissionTable, PUBLIC } from './policy-types.ts';
 import { ROLES, type Role } from './roles.ts';
 
-const TABLES = [
-  CORE_PERMISSIONS,
-  KB_PERMISSIONS,
-  TICKET_PERMISSIONS,
-] as const;
+const TABLES = [CORE_PERMISSIONS, KB_PERMISSIONS, TICKET_PERMISSIONS] as const;
 
 type Keys<T> = T extends readonly (infer U)[]
   ? U extends PermissionTable

@@ -42,8 +42,8 @@ describe.skipIf(external)('protection', () => {
     const replies = await udpExchange(Array.from({ length: 100 }, (_, i) => options(i)));
     const ok = replies.filter((r) => r === 'SIP/2.0 200 OK').length;
     expect(ok).toBeGreaterThanOrEqual(15);
-    expect(ok).toBeLessThanOrEqual(40);
-    expect((target.sipd?.stats().dropped ?? 0) - before).toBeGreaterThanOrEqual(60);
+    expect(ok).toBeLessThanOrEqual(60); // 20 burst + 20/s refill while a loaded machine works through them
+    expect((target.sipd?.stats().dropped ?? 0) - before).toBeGreaterThanOrEqual(40);
     await new Promise((r) => setTimeout(r, 1200)); // the bucket refills
     expect(await udpExchange([options(1000)])).toEqual(['SIP/2.0 200 OK']);
   });

@@ -94,7 +94,12 @@ afterAll(async () => {
 async function flow(run: () => Promise<void>): Promise<string[]> {
   const from = proxy.log.length;
   await run();
-  await new Promise((r) => setTimeout(r, 300));
+  // wait until the connection has been quiet for 300 ms (late echoes on a loaded machine)
+  let seen = -1;
+  for (let i = 0; i < 20 && seen !== proxy.log.length; i++) {
+    seen = proxy.log.length;
+    await new Promise((r) => setTimeout(r, 300));
+  }
   return proxy.log
     .slice(from)
     .filter((f) => f.payload.includes('\r\n'))

@@ -67,10 +67,15 @@ export async function fileRecording(
   let bytes = 0;
   for (const [i, src] of found.sort().entries()) {
     const dest = path.join(dir, `${callId}${i === 0 ? '' : `-${i + 1}`}.pcap`);
-    bytes += (await stat(src)).size;
-    await rename(src, dest);
+    try {
+      bytes += (await stat(src)).size;
+      await rename(src, dest);
+    } catch {
+      continue; // rtpengine still closing it, or another filer took it
+    }
     files.push(path.basename(dest));
   }
+  if (files.length === 0) return undefined;
   const meta: RecordingMeta = {
     callId,
     sipCallId,

@@ -16,6 +16,8 @@ export interface Rtpengine {
   child: ChildProcess;
   log: () => string;
   stop(): Promise<void>;
+  /** Kill it, keeping its config (fault tests); restart() brings it back. */
+  crash(): Promise<void>;
   /** Start it again on the same ports (fault tests). */
   restart(): Promise<void>;
 }
@@ -23,7 +25,7 @@ export interface Rtpengine {
 async function waitReady(port: number): Promise<void> {
   const engine = createMediaEngine({ host: '127.0.0.1', port, timeoutMs: 200 });
   try {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 20; i++) {
       try {
         await engine.send({ command: 'ping', 'call-id': '' });
         return;
@@ -55,7 +57,7 @@ export async function startRtpengine(host = '127.0.0.1'): Promise<Rtpengine> {
       `recording-dir = ${recordingDir}`,
       'recording-method = pcap',
       'delete-delay = 0',
-      'log-level = 5',
+      'log-level = 6',
       '',
     ].join('\n'),
   );
@@ -67,10 +69,21 @@ export async function startRtpengine(host = '127.0.0.1'): Promise<Rtpengine> {
     child: undefined as unknown as ChildProcess,
     log: () => out,
     stop: () => kill(),
+    crash: () => kill(),
     async restart() {
       await kill();
-      launch();
-      await waitReady(ngPort);
+      // a freshly stopped rtpengine sometimes refuses to start at once (exit 255): retry briefly
+      for (let i = 0; ; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        launch();
+        try {
+          await waitReady(ngPort);
+          return;
+        } catch (e) {
+          await kill();
+          if (i >= 4) throw e;
+        }
+      }
     },
   };
   async function kill() {

@@ -26,6 +26,8 @@ export async function sipp(o: {
   caller?: string;
   timeoutSec?: number;
   extra?: string[];
+  /** Source address (any 127.x.y.z works on loopback). */
+  localIp?: string;
 }): Promise<SippRun> {
   const port = await freeUdpPort();
   const cp = await freeTcpPort();
@@ -35,9 +37,9 @@ export async function sipp(o: {
     '-sf',
     path.join(FIXTURES, o.scenario),
     '-i',
-    '127.0.0.1',
+    o.localIp ?? '127.0.0.1',
     '-mi',
-    '127.0.0.1',
+    o.localIp ?? '127.0.0.1',
     '-p',
     String(port),
     '-mp',

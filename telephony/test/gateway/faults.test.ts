@@ -1,0 +1,115 @@
+// Integration: faults and bad input — non-trunk INVITEs, garbage from a peer, a bad SDP, rtpengine
+// going away and coming back, an agent's browser vanishing mid-call (caller back to the head of
+// the queue with an apology), a gateway restart that keeps waiting calls' places.
+import dgram from 'node:dgram';
+import { SessionState } from 'sip.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitState } from './helpers/agent.ts';
+import { type Rig, startRig } from './helpers/rig.ts';
+import { haveRtpengine } from './helpers/rtpengine.ts';
+import { haveSipp, sipp } from './helpers/sipp.ts';
+
+const skip = !haveSipp || !haveRtpengine;
+let rig: Rig;
+
+beforeAll(async () => {
+  if (!skip) rig = await startRig();
+});
+afterEach(async () => {
+  await rig?.retireAll();
+});
+afterAll(async () => {
+  await rig?.stop();
+});
+
+const trunk = () => `${rig.sip.host}:${rig.sip.udp}`;
+
+function sendUdp(port: number, payload: Buffer | string): Promise<void> {
+  return new Promise((resolve) => {
+    const s = dgram.createSocket('udp4');
+    s.send(typeof payload === 'string' ? Buffer.from(payload) : payload, port, '127.0.0.1', () => {
+      s.close();
+      resolve();
+    });
+  });
+}
+
+async function answeredCallWorks(agentId: string, caller: string): Promise<void> {
+  const agent = await rig.agent(agentId);
+  const c = await sipp({ scenario: 'caller.xml', remote: trunk(), durationMs: 800, caller });
+  await agent.established();
+  expect((await c.done).code).toBe(0);
+}
+
+describe.skipIf(skip)('faults and bad input', () => {
+  it('refuses INVITEs from addresses that are not the trunk (403)', async () => {
+    const c = await sipp({
+      scenario: 'caller_403.xml',
+      remote: trunk(),
+      localIp: '127.0.0.3',
+      caller: '13800000041',
+    });
+    expect((await c.done).code).toBe(0);
+  });
+
+  it('survives garbage from a peer and answers a bad SDP with 488, then still takes calls', async () => {
+    await sendUdp(rig.sip.udp, Buffer.from([0, 1, 2, 3, 255, 254, 13, 10, 13, 10]));
+    await sendUdp(rig.sip.udp, 'INVITE sip:12345@127.0.0.1 SIP/2.0\r\nVia: nonsense\r\n\r\n');
+    const bad = await sipp({ scenario: 'caller_488.xml', remote: trunk(), caller: '13800000042' });
+    expect((await bad.done).code).toBe(0);
+    await answeredCallWorks('g1', '13800000043');
+  });
+
+  it('answers 503 while rtpengine is down and works again when it is back', async () => {
+    await rig.rtp.crash();
+    const down = await sipp({ scenario: 'caller_503.xml', remote: trunk(), caller: '13800000044' });
+    expect((await down.done).code).toBe(0);
+    await rig.rtp.restart();
+    await answeredCallWorks('r1', '13800000045');
+  });
+
+  it("puts the caller back at the head of the queue with an apology when the agent's browser vanishes", async () => {
+    const first = await rig.agent('v1');
+    const caller = await sipp({
+      scenario: 'caller.xml',
+      remote: trunk(),
+      durationMs: 6000,
+      caller: '13800000046',
+    });
+    await first.established();
+    const callId = first.offers[0]!['x-hotline-call-id']!;
+    await rig.retire('v1');
+    // the browser disappears: its WebSocket closes, no BYE is ever sent
+    void first.ua.transport.disconnect();
+    const second = await rig.agent('v2');
+    const s = await second.established();
+    expect(second.offers[0]!['x-hotline-call-id']).toBe(callId);
+    expect((await rig.acd.getAgent('v1'))?.reason).toBe('connection-lost');
+    expect((await caller.done).code).toBe(0);
+    await waitState(s, SessionState.Terminated);
+  }, 30_000);
+
+  it("a gateway restart keeps waiting calls' places in the distributor", async () => {
+    const a = await sipp({
+      scenario: 'caller.xml',
+      remote: trunk(),
+      durationMs: 8000,
+      caller: '13800000047',
+    });
+    const b = await sipp({
+      scenario: 'caller.xml',
+      remote: trunk(),
+      durationMs: 8000,
+      caller: '13800000048',
+    });
+    await expect.poll(async () => (await rig.acd.queueSnapshot('12345')).waiting, { timeout: 5000 }).toBe(2);
+    const before = (await rig.acd.queueSnapshot('12345')).calls.map((c) => c.callId);
+    await rig.restartGateway();
+    const after = await rig.acd.queueSnapshot('12345');
+    expect(after.calls.map((c) => c.callId)).toEqual(before);
+    for (const id of before) expect((await rig.acd.getCall(id))?.state).toBe('waiting');
+    a.stop();
+    b.stop();
+    for (const id of before) await rig.acd.abandon(id).catch(() => {});
+  });
+});

@@ -43,6 +43,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
   let agentBrowser: Awaited<ReturnType<typeof launchBrowser>>;
   let leadBrowser: Awaited<ReturnType<typeof launchBrowser>>;
   let caller: SippRun | undefined;
+  const callers: SippRun[] = [];
   let page: Page;
   let agentId = '';
   let emergencyLine: ChildProcess | undefined;
@@ -67,7 +68,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
   }, 180_000);
 
   afterAll(async () => {
-    caller?.stop();
+    for (const c of callers) c.stop();
     emergencyLine?.kill('SIGKILL');
     await agentBrowser?.close();
     await leadBrowser?.close();
@@ -110,6 +111,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
       caller: '13812345678',
       timeoutSec: 90,
     });
+    callers.push(caller);
     await expect
       .poll(() => lead.getByTestId('waiting-12345').textContent(), { timeout: 15_000 })
       .toContain('1');
@@ -193,6 +195,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
       caller: '13900001111',
       timeoutSec: 90,
     });
+    callers.push(caller);
     await expect
       .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 15_000 })
       .toBe('来电振铃');
@@ -227,6 +230,39 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
     expect(rec.handedOffTo).toBe('external');
     expect(Number(rec.handedOffMs)).toBeGreaterThanOrEqual(0);
   }, 120_000);
+
+  it('转接: blind transfer of the answered caller back to the queue; the agent leg ends, the call waits again', async () => {
+    await expect
+      .poll(() => page.getByTestId('agent-status').textContent(), { timeout: 20_000 })
+      .toContain('示闲');
+    caller = await sipp({
+      scenario: SCENARIO,
+      remote: `127.0.0.1:${rig.sip.udp}`,
+      caller: '13700002222',
+      timeoutSec: 90,
+    });
+    callers.push(caller);
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 15_000 })
+      .toBe('来电振铃');
+    await page.keyboard.press('F8');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('通话中');
+    const callId = (await rig.acd.getAgent(agentId))?.callId;
+    expect(callId).toBeTruthy();
+    // the caller goes back to queue 12345
+    await page.getByRole('textbox', { name: '队列名或坐席工号' }).fill('12345');
+    await page.getByRole('button', { name: '转接', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('已注册，等待来电');
+    // the gateway re-queues the caller as `<call id>.t1` (the first ACD entry ends with the agent's part)
+    await expect
+      .poll(async () => (await rig.acd.getCall(`${callId}.t1`))?.state, { timeout: 10_000 })
+      .toMatch(/^(waiting|offered|connected)$/);
+    expect((await rig.acd.getCall(callId!))?.state).toBe('ended');
+  }, 90_000);
 
   // Blocked outside the console: the gateway's re-offer of the caller's rtpengine call to the browser
   // (telephony/src/gateway/app/inbound-call.ts ringAgent) gives a=setup:actpass and the browser's DTLS

@@ -2,6 +2,7 @@
 // createUAC to the registered `….invalid;transport=ws` contact over the client's own connection.
 import { SessionState } from 'sip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTelephonyConfig } from '../../src/config.ts';
 import { type ConnectedApp, connectApp } from './helpers/app.ts';
 import { type Registrations, registerHandler } from './helpers/registrar-app.ts';
 import { type WsClient, wsClient } from './helpers/sipjs.ts';
@@ -18,7 +19,7 @@ const clients: WsClient[] = [];
 beforeAll(async () => {
   target = await sipTarget();
   app = await connectApp(target, (srf) => {
-    regs = registerHandler(srf, { alice: 'pw-alice', bob: 'pw-bob', carol: 'pw-carol' });
+    regs = registerHandler(srf, { alice: 'pw-alice', bob: 'pw-bob', carol: 'pw-carol', frank: 'pw-frank' });
   });
 });
 
@@ -84,4 +85,16 @@ describe('sip.js over ws', () => {
     expect((err as { status?: number }).status).toBe(487);
     await expect.poll(() => carol.invitations[0]?.state).toBe(SessionState.Terminated);
   });
+
+  it.skipIf(loadTelephonyConfig().drachtio !== undefined)(
+    'a client whose connection has closed gets a local 503 (sipd; drachtio-server behaviour not captured)',
+    async () => {
+      const frank = await registered('frank', 'accept');
+      await frank.stop();
+      const err = await app.srf
+        .createUAC(regs.bindings.get('frank') ?? '', { localSdp: SDP })
+        .catch((e: { status?: number }) => e);
+      expect((err as { status?: number }).status).toBe(503);
+    },
+  );
 });

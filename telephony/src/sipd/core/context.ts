@@ -83,11 +83,20 @@ export class Context {
     const hop = via ? parseUri(uriOf(via)) : target;
     if (!hop) throw new TelephonyError('APP_BAD_REQUEST_URI', via);
     const transport = uriTransport(hop) as Proto | 'tls';
-    if (transport !== 'udp' && transport !== 'tcp') throw new TelephonyError('APP_NO_TRANSPORT', transport);
-    const host = net.isIP(hop.host.replace(/^\[|\]$/g, ''))
-      ? hop.host.replace(/^\[|\]$/g, '')
-      : (await lookup(hop.host, 4)).address;
     const port = hop.port ?? 5060;
+    // a WebSocket client whose connection is gone (or never registered) cannot be reached:
+    // like any transport failure this ends in a locally generated 503 (drachtio d4)
+    if (transport === 'ws' || transport === 'wss') return this.transports.deadFlow(transport, hop.host, port);
+    if (transport !== 'udp' && transport !== 'tcp') throw new TelephonyError('APP_NO_TRANSPORT', transport);
+    const bare = hop.host.replace(/^\[|\]$/g, '');
+    let host = bare;
+    if (!net.isIP(bare)) {
+      try {
+        host = (await lookup(bare, 4)).address;
+      } catch {
+        return this.transports.deadFlow(transport, bare, port);
+      }
+    }
     if (transport === 'udp') return this.transports.udpFlow(host, port);
     try {
       return await this.transports.tcpFlow(host, port);

@@ -6,7 +6,9 @@ ensureDebian();
 const redis = await ensureRedis();
 const env = { ...process.env, REDIS_URL: redis.url };
 const only = process.argv.slice(2);
-const workspaces = ['queue', 'server', 'telephony'].filter((w) => only.length === 0 || only.includes(w));
+const workspaces = ['queue', 'server', 'telephony', 'console'].filter(
+  (w) => only.length === 0 || only.includes(w),
+);
 let failed = 0;
 try {
   for (const w of workspaces) {

@@ -23,9 +23,20 @@ export const DEBIAN_PACKAGES = [
   { bin: 'espeak-ng', pkg: 'espeak-ng', need: 'optional', why: 'voice prompts' },
   { bin: 'sox', pkg: 'sox', need: 'optional', why: 'voice prompts' },
   { bin: 'ip', pkg: 'iproute2', need: 'optional', why: 'network namespaces for media tests' },
+  {
+    file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    pkg: 'fonts-wqy-microhei',
+    need: 'optional',
+    why: 'Chinese glyphs in browser screenshots',
+  },
 ];
 
 const log = (...a) => console.error('[bootstrap]', ...a);
+
+/** Is a package present: its binary on PATH, or (for data packages) its file on disk. */
+function present(p) {
+  return p.file ? existsSync(p.file) : have(p.bin);
+}
 
 export function have(bin) {
   return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
@@ -49,7 +60,7 @@ export function ensureNpm() {
 
 /** Install missing Debian packages through apt when root; otherwise print the exact apt line. */
 export function ensureDebian(packages = DEBIAN_PACKAGES) {
-  const missing = packages.filter((p) => !have(p.bin));
+  const missing = packages.filter((p) => !present(p));
   if (missing.length === 0) return;
   const line = `apt-get install -y ${missing.map((p) => p.pkg).join(' ')}`;
   if (isRoot() && have('apt-get')) {
@@ -64,8 +75,8 @@ export function ensureDebian(packages = DEBIAN_PACKAGES) {
   } else {
     log(`not root: install these yourself:\n  sudo ${line}`);
   }
-  const still = packages.filter((p) => !have(p.bin));
-  for (const p of still) log(`missing ${p.bin} (${p.pkg}) — ${p.why}`);
+  const still = packages.filter((p) => !present(p));
+  for (const p of still) log(`missing ${p.bin ?? p.file} (${p.pkg}) — ${p.why}`);
   const fatal = still.filter((p) => p.need === 'required');
   if (fatal.length) throw new Error(`required packages missing: ${fatal.map((p) => p.pkg).join(' ')}`);
 }

@@ -146,23 +146,6 @@ const FIELDS = {
   },
   /** Knowledge base seed articles: 'auto' = into an empty KB in development, 'always', 'never'. */
   kbSeed: { env: 'KB_SEED', schema: Type.Enum(['auto', 'always', 'never'], { default: 'auto' }) },
-  /** Knowledge base: working days a unit has to answer an error report (纠错). */
-  kbCorrectionDays: {
-    env: 'KB_CORRECTION_DAYS',
-    schema: Type.Integer({ minimum: 1, maximum: 30, default: 3 }),
-  },
-  /** Knowledge base: how often scheduled publication/expiry, index sync and snapshots run. */
-  kbScheduleIntervalMs: {
-    env: 'KB_SCHEDULE_INTERVAL_MS',
-    schema: Type.Integer({ minimum: 1000, default: 60_000 }),
-  },
-  /** Knowledge base: write a search-index snapshot after this many article changes. */
-  kbSnapshotMinChanges: {
-    env: 'KB_SNAPSHOT_MIN_CHANGES',
-    schema: Type.Integer({ minimum: 1, default: 200 }),
-  },
-  /** Knowledge base seed articles: 'auto' = into an empty KB in development, 'always', 'never'. */
-  kbSeed: { env: 'KB_SEED', schema: Type.Enum(['auto', 'always', 'never'], { default: 'auto' }) },
 } as const satisfies Record<string, { env: string; schema: TSchema }>;
 
 type Fields = typeof FIELDS;

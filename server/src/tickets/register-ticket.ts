@@ -48,6 +48,7 @@ export async function registerTicket(
   await deps.effects.schedule(
     effectsOf(event, ticket, {
       warningAt: deps.sla.warningAt,
+      dueAt: deps.sla.dueAt,
       callbackWindowMs: deps.rules.callbackWindowMs,
     }),
   );

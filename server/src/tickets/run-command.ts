@@ -19,7 +19,11 @@ export async function runCommand(
   const next = evolve(current, event);
   await deps.store.append([{ events: [event], state: next }]);
   await deps.effects.schedule(
-    effectsOf(event, next, { warningAt: deps.sla.warningAt, callbackWindowMs: deps.rules.callbackWindowMs }),
+    effectsOf(event, next, {
+      warningAt: deps.sla.warningAt,
+      dueAt: deps.sla.dueAt,
+      callbackWindowMs: deps.rules.callbackWindowMs,
+    }),
   );
   return next;
 }

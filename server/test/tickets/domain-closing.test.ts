@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { clockRunning, effectsOf, type TimerEffect } from '../../src/tickets/domain/effects.ts';
 import { reduce } from '../../src/tickets/domain/lifecycle.ts';
 import { TRANSITIONS } from '../../src/tickets/domain/transition-table.ts';
-import { actors, complaintReply, DAY, Ticket } from './support/domain-harness.ts';
+import { actors, complaintReply, DAY, fakeSla, HOUR, intake, Ticket } from './support/domain-harness.ts';
 import { expectRuleError } from './support/expect-error.ts';
 
 const replied = () => new Ticket().dispatchedTo('u').do('replied', actors.staff('u'), complaintReply);
@@ -146,6 +147,51 @@ describe('督办 and SLA events (Art. 13, 15)', () => {
     );
     t.do('supervision_raised', actors.authority, { level: 3, reason: '约谈' });
     expect(t.state.supervisionLevel).toBe(3);
+  });
+});
+
+describe('special matters (Art. 13 (2))', () => {
+  it('Art. 13 (2): dispatching a special-urgent matter starts first-response (2 h) and progress (12 h) clocks; reporting stops them', () => {
+    const t = new Ticket(intake({ priority: '特殊紧急事项' })).do('dispatched', actors.center, {
+      mode: 'single',
+      unitId: 'u',
+    });
+    const deps = { warningAt: (_c: string, s: Date) => s, dueAt: fakeSla.dueAt, callbackWindowMs: DAY };
+    const timers = effectsOf(t.events[1] as (typeof t.events)[number], t.state, deps).filter(
+      (e): e is TimerEffect => e.kind === 'timer',
+    );
+    const breach = (clock: string) =>
+      timers.find((x) => x.data.type === 'sla' && x.data.clock === clock && x.data.stage === 'breach');
+    expect(Date.parse(breach('special_first_response')?.runAt as string) - t.now.getTime()).toBe(2 * HOUR);
+    expect(Date.parse(breach('special_progress')?.runAt as string) - t.now.getTime()).toBe(12 * HOUR);
+    const first = breach('special_first_response')?.data as Parameters<typeof clockRunning>[1];
+    expect(clockRunning(t.state, first)).toBe(true);
+    t.do('signed_for', actors.staff('u'));
+    expectRuleError(
+      () => t.do('first_response_reported', actors.staff('other'), { text: 'x' }),
+      'TICKET_RULE_VIOLATION',
+      /replying/,
+    );
+    t.do('first_response_reported', actors.staff('u'), { text: '已派抢险队赶赴现场' });
+    expect(clockRunning(t.state, first)).toBe(false);
+    expectRuleError(
+      () => t.do('first_response_reported', actors.staff('u'), { text: 'again' }),
+      'TICKET_ILLEGAL_TRANSITION',
+    );
+    t.do('progress_reported', actors.staff('u'), { text: '抢修进行中' });
+    expect(t.state.progressReportedAt).toBeDefined();
+  });
+  it('Art. 13 (2): ordinary tickets have no first-response or progress reports', () => {
+    const t = new Ticket().dispatchedTo('u');
+    expectRuleError(
+      () => t.do('first_response_reported', actors.staff('u'), { text: 'x' }),
+      'TICKET_RULE_VIOLATION',
+      /special/,
+    );
+    expectRuleError(
+      () => t.do('progress_reported', actors.staff('u'), { text: 'x' }),
+      'TICKET_RULE_VIOLATION',
+    );
   });
 });
 

@@ -77,7 +77,7 @@ describe('dispatch jobs', () => {
       const j = await h!.rt.queues.dispatch.getJob('redelivered');
       return (await j?.getState()) === 'completed' ? j : undefined;
     });
-    expect(again.returnvalue).toEqual({ delivered: false });
+    expect(again.failedReason).toBeUndefined();
     // Scheduling the same effects again adds no job (deterministic job ids).
     const before = await h.rt.queues.dispatch.getJobCountByTypes('completed', 'waiting', 'active', 'delayed');
     await h.rt.queues.schedule([data]);
@@ -183,6 +183,24 @@ describe('SLA timers and auto-close', () => {
     });
     expect(Date.parse(s.specialNotifiedAt as string) - Date.parse(s.createdAt)).toBeLessThan(180_000);
     expect(s.slaBreaches).toEqual([]);
+  });
+
+  it('Art. 13 (2): a special-urgent matter without a first response within 2 hours breaches and raises 督办', async () => {
+    h = await startRuntime(tdb, {}, { now: () => PAST });
+    h.startWorkers();
+    const { ticket } = await registerTicket(h.rt.deps, { ...intake, priority: '特殊紧急事项' }, agentActor);
+    await runCommand(
+      h.rt.deps,
+      ticket.id,
+      'dispatched',
+      { mode: 'single', unitId: 'emergency-unit' },
+      center,
+    );
+    const s = await eventually(async () => {
+      const st = await h!.rt.deps.store.mustState(ticket.id);
+      return st.slaBreaches.some((k) => k.startsWith('special_first_response')) ? st : undefined;
+    });
+    expect(s.supervisionLevel).toBeGreaterThanOrEqual(1);
   });
 
   it('Art. 16: no rating within the configured window → 基本满意 and auto-close', async () => {

@@ -46,6 +46,8 @@ export type Effect = NotifyEffect | TimerEffect;
 export interface EffectDeps {
   /** When a clock of this kind started at `start` enters warning (from the SLA table). */
   warningAt(clock: TicketClock, start: Date, ticket: TicketState['intake']): Date;
+  /** Due time of a clock (for clocks whose due time is not kept in the state). */
+  dueAt(clock: TicketClock, start: Date, ticket: TicketState['intake']): Date;
   callbackWindowMs: number;
 }
 
@@ -118,6 +120,13 @@ export function effectsOf(e: TicketEvent, s: TicketState, deps: EffectDeps): Eff
     s.completionDueAt
   )
     out.push(...clockTimers(s, 'completion', s.dispatchedAt ?? e.at, s.completionDueAt, deps));
+  if (e.type === 'dispatched' && s.intake.priority !== 'normal') {
+    const start = s.dispatchedAt ?? e.at;
+    for (const clock of ['special_first_response', 'special_progress'] as const)
+      out.push(
+        ...clockTimers(s, clock, start, deps.dueAt(clock, new Date(start), s.intake).toISOString(), deps),
+      );
+  }
   if (e.type === 'sent_back' && s.replyingUnitId) out.push(notify(e, s.replyingUnitId, 'sent_back'));
   if (e.type === 'sla_breached') {
     out.push(notify(e, 'authority', 'sla_breached'));
@@ -150,6 +159,10 @@ export function clockRunning(s: TicketState, d: Extract<TimerData, { type: 'sla'
       return s.phase === 'handling' && s.completionDueAt === d.dueAt;
     case 'special_notify':
       return !s.specialNotifiedAt;
+    case 'special_first_response':
+      return !s.firstResponseAt && (s.phase === 'handling' || s.phase === 'awaiting_review');
+    case 'special_progress':
+      return !s.progressReportedAt && s.phase === 'handling';
     case 'return_window':
       return false;
   }

@@ -248,6 +248,32 @@ export const closingRules: Record<string, Rule> = {
       supervisionLevel: Math.min(4, s.supervisionLevel + 1),
     }),
   },
+  first_response_reported: {
+    article: 'Art. 13 (2)',
+    from: ['handling'],
+    roles: ['unit_staff', 'unit_leader', 'unit_head'],
+    decide(s, input, actor) {
+      mustBeReplyingUnit(s, actor, 'Art. 13 (2)');
+      if (s.intake.priority === 'normal')
+        throw ruleViolation('Art. 13 (2)', 'only special / special-urgent matters report a first response');
+      if (s.firstResponseAt)
+        throw new TicketRuleError('TICKET_ILLEGAL_TRANSITION', 'first response already reported');
+      return { text: text(input, 'text') };
+    },
+    apply: (s, e) => ({ ...s, firstResponseAt: e.at }),
+  },
+  progress_reported: {
+    article: 'Art. 13 (2)',
+    from: ['handling'],
+    roles: ['unit_staff', 'unit_leader', 'unit_head'],
+    decide(s, input, actor) {
+      mustBeReplyingUnit(s, actor, 'Art. 13 (2)');
+      if (s.intake.priority === 'normal')
+        throw ruleViolation('Art. 13 (2)', 'only special / special-urgent matters report progress');
+      return { text: text(input, 'text') };
+    },
+    apply: (s, e) => ({ ...s, progressReportedAt: s.progressReportedAt ?? e.at }),
+  },
   special_notified: {
     article: 'Art. 13 (2)',
     from: OPEN_PHASES,

@@ -4,7 +4,15 @@
 import type { Priority, TicketType } from './fields.ts';
 
 /** Clocks of Art. 13. 'return_window' is Art. 17's 1 working day; 'special_notify' the 3 wall-clock minutes. */
-export type TicketClock = 'dispatch' | 'sign_for' | 'completion' | 'return_window' | 'special_notify';
+export type TicketClock =
+  | 'dispatch'
+  | 'sign_for'
+  | 'completion'
+  | 'return_window'
+  | 'special_notify'
+  /** Art. 13 (2): special / special-urgent matters — first response and progress report (wall-clock). */
+  | 'special_first_response'
+  | 'special_progress';
 
 export interface ExtensionLimits {
   /** Working days per extension (Art. 13: 5). */

@@ -95,6 +95,9 @@ export interface TicketState {
   dispatchDueAt: string;
   specialNotifyDueAt?: string;
   specialNotifiedAt?: string;
+  /** Art. 13 (2): the unit's first response and progress report on a special / special-urgent matter. */
+  firstResponseAt?: string;
+  progressReportedAt?: string;
   instruction?: string;
   dispatchedAt?: string;
   dispatchMode?: 'single' | 'multi' | 'territorial';

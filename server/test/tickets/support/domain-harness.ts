@@ -19,6 +19,10 @@ export const fakeSla: TicketSla = {
         return new Date(ms + D);
       case 'special_notify':
         return new Date(ms + 3 * 60_000);
+      case 'special_first_response':
+        return new Date(ms + (t.priority === '特殊紧急事项' ? 2 : 4) * H);
+      case 'special_progress':
+        return new Date(ms + (t.priority === '特殊紧急事项' ? 12 : 24) * H);
       case 'completion':
         if (t.priority === '特殊紧急事项') return new Date(ms + 24 * H);
         if (t.priority === '特殊事项') return new Date(ms + 48 * H);

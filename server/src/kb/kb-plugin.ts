@@ -24,12 +24,29 @@ export async function kbPlugin(app: FastifyInstance): Promise<void> {
   const report = await search.load();
   app.log.info(report, 'knowledge base: search index ready');
 
+  // Other server instances keep their own index: a Redis message makes them sync at once
+  // (the timer below is the fallback when a message is lost).
+  const channel = `${c.redisPrefix}kb:changed`;
+  const sub = app.redis.duplicate();
+  sub.on('error', (e) => app.log.warn(e, 'knowledge base: change subscription error'));
+  sub.on('message', () => {
+    search.sync().catch((e) => app.log.error(e, 'knowledge base: sync after a change message failed'));
+  });
+  await sub.subscribe(channel);
+  const changed = async () => {
+    await search.sync();
+    await app.redis
+      .publish(channel, '1')
+      .catch((e) => app.log.warn(e, 'knowledge base: change message not sent'));
+  };
+
   const pending = new Set<Promise<unknown>>();
   const deps: KbDeps = {
     search,
     calendar: createWorkingCalendar(),
     now,
     correctionDays: c.kbCorrectionDays,
+    changed,
     track: (p) => {
       const tracked = p.catch((e) => app.log.error(e, 'knowledge base background job failed'));
       pending.add(tracked);
@@ -57,6 +74,7 @@ export async function kbPlugin(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await Promise.allSettled([...pending]);
+    sub.disconnect();
   });
 
   await searchRoutes(app, deps);

@@ -1,6 +1,7 @@
 // 纠错, policy pre-registration, oversight, import with progress, synonyms and the index snapshot —
 // through the HTTP API with real PGlite and Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import { createWorkingCalendar } from '../../src/calendar/index.ts';
 import { KbSearchService } from '../../src/kb/search-service.ts';
 import { chinaDay, workingDaysBetween } from '../../src/kb/workflow/policy-registration.ts';
@@ -248,6 +249,52 @@ describe('knowledge base corrections, registrations, import, synonyms', () => {
       await agent.inject({ method: 'GET', url: `/api/kb/search?q=${encodeURIComponent('慢病')}` })
     ).json();
     expect(hits.hits[0].id).toBe(articleId);
+  });
+
+  it('a second server instance on the same database sees a publication at once (Redis change message)', async () => {
+    const other = await buildApp(t.config, { db: t.tdb.db, redis: t.redis, realtime: false });
+    try {
+      const find = async (app: typeof other) =>
+        (await app.inject({ method: 'GET', url: '/api/public/kb/search?q=jiebing' }))
+          .json()
+          .hits.map((h: { id: string }) => h.id);
+      const res = await editor.inject({
+        method: 'POST',
+        url: '/api/kb/articles',
+        payload: {
+          kind: 'hot_topic',
+          content: {
+            title: '雪山路段结冰提示',
+            summary: '',
+            body: '折多山路段结冰。',
+            tags: [],
+            counties: [],
+            effectiveFrom: null,
+            expiresAt: null,
+          },
+        },
+      });
+      const id = res.json().id;
+      await editor.inject({
+        method: 'POST',
+        url: `/api/kb/articles/${id}/workflow`,
+        payload: { action: 'submit' },
+      });
+      await editor.inject({
+        method: 'POST',
+        url: `/api/kb/articles/${id}/workflow`,
+        payload: { action: 'approve' },
+      });
+      expect(await find(t.app)).toContain(id);
+      let seen: string[] = [];
+      for (let i = 0; i < 50 && !seen.includes(id); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = await find(other);
+      }
+      expect(seen).toContain(id);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a new server instance restores the index from the snapshot and applies later changes incrementally', async () => {

@@ -41,7 +41,7 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     },
     async (req, reply) => {
       const job = await startImport(app.db, user(req), req.body, deps.now);
-      deps.track(job.done.then(() => deps.search.sync()));
+      deps.track(job.done.then(() => deps.changed()));
       reply.code(202);
       return getImportJob(app.db, job.id);
     },
@@ -134,7 +134,7 @@ export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
     },
     async () => {
       const r = await runSchedule(app.db, deps.now());
-      await deps.search.sync();
+      await deps.changed();
       return r;
     },
   );

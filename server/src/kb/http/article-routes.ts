@@ -143,7 +143,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
     },
     async (req) => {
       const row = await updateArticle(app.db, user(req), req.params.id, req.body, deps.now());
-      await deps.search.sync();
+      await deps.changed();
       return toArticle(row, actorsFor(user(req), row));
     },
   );
@@ -170,7 +170,7 @@ export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
         comment: req.body.comment,
         now: deps.now(),
       });
-      await deps.search.sync();
+      await deps.changed();
       return toArticle(row, actorsFor(u, row));
     },
   );

@@ -271,6 +271,14 @@ describe.each(DB_TARGETS)('tickets API on $name', (target) => {
     expect(merged.json().linkedTickets).toEqual([
       { ticketId: second.ticket.id, requester: expect.objectContaining({ name: '李*' }) },
     ]);
+    const unknownKb = await act(agent, first.ticket.id, 'answered_immediately', {
+      answer: 'x',
+      kbArticleId: 'no-such-article',
+    });
+    expect(unknownKb.json().error).toMatchObject({
+      code: 'TICKET_INVALID_PAYLOAD',
+      details: { message: expect.stringMatching(/published/) },
+    });
     await ok(agent, first.ticket.id, 'answered_immediately', { answer: '已联系供电公司' });
     const tasks = (await agent.inject({ method: 'GET', url: '/api/tickets/callbacks' })).json();
     const task = tasks.find((x: { ticketId: string }) => x.ticketId === first.ticket.id);

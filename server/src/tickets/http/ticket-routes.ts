@@ -88,6 +88,17 @@ export async function attachmentsOf(
   return usable.map(({ id, name, mime, size }) => ({ id, name, mime, size }));
 }
 
+/** 即办 may cite a knowledge-base article (Art. 12 (1)); it must exist and be published. */
+async function mustBePublishedArticle(deps: TicketDeps, id: string) {
+  const a = await deps.store.db
+    .selectFrom('kb_article')
+    .select('id')
+    .where('id', '=', id)
+    .where('published_version', 'is not', null)
+    .executeTakeFirst();
+  if (!a) throw new TicketRuleError('TICKET_INVALID_PAYLOAD', `kbArticleId ${id} is not a published article`);
+}
+
 async function linkAttachments(deps: TicketDeps, ids: readonly string[], ticketId: string) {
   if (ids.length)
     await deps.store.db
@@ -170,6 +181,8 @@ export function ticketRoutes(deps: TicketDeps) {
             command === 'replied' && Array.isArray(body.attachmentIds)
               ? (await attachmentsOf(deps, body.attachmentIds as string[], user(req), s.id)).map((a) => a.id)
               : [];
+          if (command === 'answered_immediately' && typeof body.kbArticleId === 'string')
+            await mustBePublishedArticle(deps, body.kbArticleId);
           await runCommand(deps, s.id, command, body, actorFor(user(req), command));
           await linkAttachments(deps, ids, s.id);
           return presentTicket(req, await deps.store.mustState(s.id));

@@ -44,9 +44,12 @@ export async function fileRecording(
   sipCallId: string,
 ): Promise<RecordingMeta | undefined> {
   let found: string[] = [];
-  for (let i = 0; i < 20 && found.length === 0; i++) {
+  // rtpengine closes the pcap right after "delete": look a few times with growing pauses (a
+  // directory scan per look, so not too often under load)
+  for (const pause of [100, 400, 1500]) {
+    await new Promise((r) => setTimeout(r, pause));
     found = await findPcaps(ctx.cfg.rtpengineRecordingDir, sipCallId);
-    if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
+    if (found.length) break;
   }
   if (found.length === 0) {
     const pcaps = path.join(ctx.cfg.rtpengineRecordingDir, 'pcaps');

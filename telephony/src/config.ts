@@ -81,6 +81,11 @@ export const gatewaySchema = z
     trunkAllow: csv.default(['127.0.0.1']),
     /** Where outbound calls (emergency/utility three-way, callbacks) go: {number} is replaced. */
     trunkOutboundUri: z.string().includes('{number}').default('sip:{number}@127.0.0.1:5070'),
+    /** Caller number the gateway presents on outbound calls (three-way, callbacks). */
+    trunkCallerId: z
+      .string()
+      .regex(/^\+?\d{3,20}$/)
+      .default('12345'),
     /** Digest realm for agents' REGISTER/INVITE. */
     realm: z.string().min(1).default('hotline'),
     /** Shared with the server: agents' passwords are HMAC-SHA256(credentialSecret, username). */
@@ -119,6 +124,8 @@ export const gatewaySchema = z
       .default({}),
     /** Numbers flagged special-urgent (特急): their calls get the "urgent" priority. */
     urgentCallers: csv.default([]),
+    /** Distributor settings (validated by @hotline/queue's parseAcdConfig): wrapUpSec, offerTimeoutSec, … */
+    acd: z.record(z.string(), z.unknown()).default({}),
     /** Run the distributor's sweeper (offer expiry, wrap-up end) in this process. */
     runAcdSweeper: z
       .preprocess((v) => (v === 'false' || v === '0' ? false : v), z.coerce.boolean())

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agentPassword, checkAgentUsername } from '../../src/gateway/domain/agent-credentials.ts';
-import { announcementRound, positionPrompt, waitPrompt } from '../../src/gateway/domain/announcements.ts';
+import {
+  announcementRound,
+  languageSkillFor,
+  positionPrompt,
+  waitPrompt,
+} from '../../src/gateway/domain/announcements.ts';
 import {
   type CallEvent,
   type CallState,
@@ -202,6 +207,10 @@ describe('headers, announcements, REFER targets', () => {
     expect(waitPrompt(undefined)).toBeUndefined();
     expect(announcementRound(2, 4, 120, 3)).toEqual(['position-4', 'wait-2', 'callback-offer']);
     expect(announcementRound(0, 4, undefined, 3)).toEqual(['position-4']);
+    expect(languageSkillFor('1')).toBe('lang:tibetan-khams');
+    expect(languageSkillFor('2')).toBe('lang:sichuanese');
+    expect(languageSkillFor('9')).toBeUndefined();
+    expect(languageSkillFor('constructor')).toBeUndefined();
   });
   it('parses REFER targets', () => {
     expect(parseReferTo('<sip:agent-a7@hotline>')).toEqual({ kind: 'agent', agentId: 'a7' });

@@ -205,6 +205,21 @@ describe.skipIf(skip)('call flows', () => {
     await rig.retire('x1');
   });
 
+  it('a caller who presses 1 during the greeting waits for a Tibetan (Khams) speaking agent', async () => {
+    const mandarin = await rig.agent('l1');
+    const khams = await rig.agent('l2', { skills: { 'lang:tibetan-khams': 5 } });
+    const caller = await sipp({
+      scenario: 'caller_lang.xml',
+      remote: trunk(),
+      durationMs: 1500,
+      caller: '13800000021',
+    });
+    await khams.established();
+    expect(khams.offers[0]!['x-hotline-language']).toBe('tibetan-khams');
+    expect(mandarin.invitations.length).toBe(0); // l1 was idle longer but cannot take the call
+    expect((await caller.done).code).toBe(0);
+  });
+
   it('a caller who presses # while waiting asks for a callback and keeps the place', async () => {
     const caller = await sipp({
       scenario: 'caller_callback.xml',

@@ -4,7 +4,7 @@
 import type { Offer, Priority } from '@hotline/queue';
 import type Srf from 'drachtio-srf';
 import { isTelephonyError, TelephonyError } from '../../errors.ts';
-import { announcementRound } from '../domain/announcements.ts';
+import { announcementRound, languageSkillFor } from '../domain/announcements.ts';
 import { type CallEvent, type CallState, type Effect, TERMINAL, transition } from '../domain/call-flow.ts';
 import { offerHeaders } from '../domain/hotline-headers.ts';
 import {
@@ -74,6 +74,7 @@ export class InboundCall {
   ) {
     this.parkTag = `park-${init.id}`;
     this.acdId = init.id;
+    this.skills = [...init.skills];
     this.queue = init.queue;
   }
 
@@ -324,7 +325,7 @@ export class InboundCall {
       callId: this.acdId,
       queue: this.queue,
       priority: this.init.priority,
-      skills: this.init.skills,
+      skills: this.skills,
       callerNumber: this.init.callerNumber,
       meta: { sipCallId: this.sipCallId, instance: this.ctx.cfg.instanceId },
     });
@@ -379,7 +380,7 @@ export class InboundCall {
       queue: this.queue,
       waitSeconds: pos / 1000,
       priority: this.init.priority === 'urgent' ? 2 : this.init.priority === 'elderly' ? 1 : 0,
-      language: this.init.skills.find((s) => s.startsWith('lang:'))?.slice(5) ?? 'mandarin',
+      language: this.skills.find((s) => s.startsWith('lang:'))?.slice(5) ?? 'mandarin',
       repeatCaller: false,
       kind: this.transfers > 0 ? 'transfer' : 'inbound',
     });
@@ -532,6 +533,12 @@ export class InboundCall {
   private async onCallerInfo(req: Srf.SrfRequest, res: Srf.SrfResponse): Promise<void> {
     res.send(200);
     const digit = /Signal\s*=\s*([0-9*#A-D])/i.exec(req.body ?? '')?.[1];
+    const lang = languageSkillFor(digit);
+    if (this.state === 'greeting' && lang) {
+      this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), lang];
+      await this.ctx.records.update(this.id, { language: lang.slice(5) });
+      return;
+    }
     if (this.state === 'queued' && digit === '#' && this.ctx.cfg.callbackOfferEvery > 0) {
       await this.fire('callback-accepted', 'caller');
       return;
@@ -626,6 +633,8 @@ export class InboundCall {
   }
   private transferQueue = '';
   private transfers = 0;
+  /** Required skills; the caller's language choice during the greeting adds one. */
+  private skills: string[] = [];
 
   /** Used by the transfer handler (app/transfer.ts) after it reconnected the caller's media. */
   async handOffTo(far: FarEnd, handoffFields: Record<string, number | string>): Promise<void> {

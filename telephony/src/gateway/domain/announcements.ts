@@ -30,3 +30,13 @@ export function announcementRound(
   if (callbackEvery > 0 && round % callbackEvery === callbackEvery - 1) out.push('callback-offer');
   return out;
 }
+
+/** One-level language menu during the greeting (no deep IVR): 1 = 藏语 (Khams), 2 = 四川话. */
+export const LANGUAGE_DIGITS: Readonly<Record<string, string>> = {
+  '1': 'lang:tibetan-khams',
+  '2': 'lang:sichuanese',
+};
+
+export function languageSkillFor(digit: string | undefined): string | undefined {
+  return digit !== undefined && Object.hasOwn(LANGUAGE_DIGITS, digit) ? LANGUAGE_DIGITS[digit] : undefined;
+}

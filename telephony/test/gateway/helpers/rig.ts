@@ -31,7 +31,12 @@ export interface Rig {
   cfg: GatewayConfigInput;
   agent(
     agentId: string,
-    o?: { answer?: 'auto' | 'manual' | 'reject'; offerTimeoutMs?: number; ready?: boolean },
+    o?: {
+      answer?: 'auto' | 'manual' | 'reject';
+      offerTimeoutMs?: number;
+      ready?: boolean;
+      skills?: Record<string, number>;
+    },
   ): Promise<TestAgent>;
   /** Take an agent out of rotation (not-ready) so later tests get their own agents. */
   retire(...agentIds: string[]): Promise<void>;
@@ -140,7 +145,7 @@ export async function startRig(overrides: Partial<GatewayConfigInput> = {}): Pro
       await a.register();
       await acd.agentLogin(agentId, {
         name: agentId,
-        skills: {},
+        skills: o.skills ?? {},
         ...(o.offerTimeoutMs ? { offerTimeoutMs: o.offerTimeoutMs } : {}),
       });
       if (o.ready !== false) await acd.setReady(agentId);

@@ -16,8 +16,10 @@ import type { AgentBackend } from './agent-backend.ts';
 import { api } from './http.ts';
 import { connectNamespace } from './socket.ts';
 
-export function toAgentStatus(p: AgentStatePush & { wrapUpEndsAt?: number | null }): AgentStatus {
-  // The push has no wrap-up end yet: fall back to the configured wrap-up length.
+export function toAgentStatus(
+  p: Omit<AgentStatePush, 'wrapUpEndsAt'> & { wrapUpEndsAt?: number | null },
+): AgentStatus {
+  // The server sends the queue's wrap-up end; an older server without it: the configured length.
   const until = p.wrapUpEndsAt ?? p.since + config.wrapUpSeconds * 1000;
   return parseAgentStatus({ state: p.state, reason: p.reason, since: p.since, wrapUpEndsAt: until });
 }

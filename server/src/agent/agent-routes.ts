@@ -15,6 +15,7 @@ export const AgentStateSchema = Type.Object({
   reason: Type.String(),
   since: Type.Number(),
   callId: Type.Union([Type.String(), Type.Null()]),
+  wrapUpEndsAt: Type.Union([Type.Number(), Type.Null()]),
 });
 const SetStateSchema = Type.Object(
   {

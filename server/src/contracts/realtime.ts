@@ -18,6 +18,8 @@ export interface AgentStatePush {
   reason: string;
   since: number;
   callId: string | null;
+  /** In 整理 (wrap-up): when the queue's wrap-up timer returns the agent to ready (ms); else null. */
+  wrapUpEndsAt: number | null;
   cause: Cause | null;
 }
 

@@ -21,7 +21,8 @@ const CALL_EVENTS = new Set<CallEventPush['type']>([
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-export function agentPushFor(e: QueueEvent): AgentPush | null {
+/** `wrapUpMs`: the ACD's wrap-up time (its Lua sets wrapUpEndsAt = event time + wrapUpMs). */
+export function agentPushFor(e: QueueEvent, wrapUpMs: number | null = null): AgentPush | null {
   const agentId = str(e.agentId);
   if (!agentId) return null;
   const cause = { eventId: e.id, eventTs: e.ts };
@@ -38,6 +39,7 @@ export function agentPushFor(e: QueueEvent): AgentPush | null {
           e.state === 'ready' || e.state === 'not-ready' || e.state === 'offline'
             ? null
             : str(e.callId) || null,
+        wrapUpEndsAt: e.state === 'wrap-up' && wrapUpMs !== null ? e.ts + wrapUpMs : null,
         cause,
       },
     };

@@ -98,7 +98,7 @@ export const realtimePlugin = fp(
       app.acd.eventsKey,
       (events) => {
         for (const e of events) {
-          const p = agentPushFor(e);
+          const p = agentPushFor(e, app.acd.config.wrapUpSec * 1000);
           if (p) agentNs.local.to(`agent:${p.agentId}`).emit(p.event, p.payload as never);
         }
         wallboard.onEvents(events);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAgentStatus } from '../src/api/server-backend.ts';
+import { dispositionRequest, toAgentStatus } from '../src/api/server-backend.ts';
 import { mergeLive, toSnapshot } from '../src/api/wallboard-feed.ts';
 import { config } from '../src/config.ts';
 import { ConsoleError } from '../src/errors.ts';
@@ -25,6 +25,15 @@ describe('server push adapters', () => {
       since: 5,
     });
     expect(() => toAgentStatus({ ...base, state: 'sleeping' as never, since: 0 })).toThrow(ConsoleError);
+  });
+
+  it('posts the wrap-up record to the call disposition endpoint without repeating the call id', () => {
+    expect(
+      dispositionRequest({ callId: 'c/1', disposition: 'not-accepted', notAcceptedReason: 2, note: '' }),
+    ).toEqual({
+      path: '/api/calls/c%2F1/disposition',
+      body: { disposition: 'not-accepted', notAcceptedReason: 2, note: '' },
+    });
   });
 
   it('maps wallboard snapshots and merges live pushes into the right queue only', () => {

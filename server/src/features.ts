@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { callDataRoutes } from './calls/calls-data-routes.ts';
 import { callsRoutes } from './history/calls-routes.ts';
 import { kbPlugin } from './kb/kb-plugin.ts';
 import { orgRoutes } from './org/org-routes.ts';
@@ -26,6 +27,7 @@ export const FEATURES: Feature[] = [
   { name: 'agent', plugin: agentRoutes },
   { name: 'wallboard', plugin: wallboardRoutes },
   { name: 'calls', plugin: callsRoutes },
+  { name: 'call-data', plugin: callDataRoutes },
   { name: 'tickets', plugin: ticketsPlugin },
   { name: 'kb', plugin: kbPlugin },
 ];

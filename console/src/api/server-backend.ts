@@ -1,6 +1,7 @@
 // The agent workspace's backend on the real server: socket.io '/agent' namespace for the agent's
-// own state (示闲/示忙 through the ACD). Capabilities the server does not offer yet (caller history,
-// wrap-up record, counters, emergency three-way) are left out, so their panels stay absent.
+// own state (示闲/示忙 through the ACD), the 整理 disposition (POST /api/calls/:callId/disposition).
+// Capabilities the server does not offer yet (counters, emergency three-way) are left out, so their
+// panels stay absent.
 
 import type { Socket } from 'socket.io-client';
 import type {
@@ -11,6 +12,7 @@ import type {
 } from '../../../server/src/contracts/realtime.ts';
 import { config } from '../config.ts';
 import { type AgentStatus, parseAgentStatus } from '../domain/agent-status.ts';
+import type { WrapUpRecord } from '../domain/wrap-up.ts';
 import { ConsoleError } from '../errors.ts';
 import type { AgentBackend } from './agent-backend.ts';
 import { api } from './http.ts';
@@ -22,6 +24,12 @@ export function toAgentStatus(
   // The server sends the queue's wrap-up end; an older server without it: the configured length.
   const until = p.wrapUpEndsAt ?? p.since + config.wrapUpSeconds * 1000;
   return parseAgentStatus({ state: p.state, reason: p.reason, since: p.since, wrapUpEndsAt: until });
+}
+
+/** POST /api/calls/:callId/disposition: the record without its callId (that is in the path). */
+export function dispositionRequest(r: WrapUpRecord): { path: string; body: Omit<WrapUpRecord, 'callId'> } {
+  const { callId, ...body } = r;
+  return { path: `/api/calls/${encodeURIComponent(callId)}/disposition`, body };
 }
 
 export function createServerBackend(): AgentBackend {
@@ -64,6 +72,10 @@ export function createServerBackend(): AgentBackend {
         socket.on('agent:offer', on);
         return () => socket.off('agent:offer', on);
       },
+    },
+    async wrapUp(r) {
+      const { path, body } = dispositionRequest(r);
+      await api('POST', path, body);
     },
     close() {
       socket.close();

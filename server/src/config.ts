@@ -62,6 +62,14 @@ const FIELDS = {
     env: 'ANSWER_RATE_TARGET',
     schema: Type.Number({ minimum: 0, maximum: 1, default: 0.95 }),
   },
+  /** Screen-pop: a repeat caller (重复来电) has at least this many earlier calls within the window. */
+  callerRepeatCalls: { env: 'CALLER_REPEAT_CALLS', schema: Type.Integer({ minimum: 1, default: 2 }) },
+  callerRepeatWindowDays: {
+    env: 'CALLER_REPEAT_WINDOW_DAYS',
+    schema: Type.Integer({ minimum: 1, default: 7 }),
+  },
+  /** Screen-pop: how far back a caller's calls, tickets and nuisance marks are looked up. */
+  callerHistoryDays: { env: 'CALLER_HISTORY_DAYS', schema: Type.Integer({ minimum: 1, default: 180 }) },
   /** When set (by `npm run up`), demo users for every role are (re)seeded with this password at start. */
   demoPassword: { env: 'DEMO_PASSWORD', schema: Type.Optional(Type.String({ minLength: 10 })) },
   /** Run the history writer (queue events → DB) in this process. */

@@ -1,9 +1,11 @@
 // The agent workspace's backend on the real server: socket.io '/agent' namespace for the agent's
-// own state (示闲/示忙 through the ACD), the 整理 disposition (POST /api/calls/:callId/disposition).
+// own state (示闲/示忙 through the ACD), the screen-pop caller history (GET /api/callers/:number/history)
+// and the 整理 disposition (POST /api/calls/:callId/disposition).
 // Capabilities the server does not offer yet (counters, emergency three-way) are left out, so their
 // panels stay absent.
 
 import type { Socket } from 'socket.io-client';
+import type { CallerHistoryDto } from '../../../server/src/contracts/callers.ts';
 import type {
   AgentClientToServer,
   AgentServerToClient,
@@ -12,6 +14,7 @@ import type {
 } from '../../../server/src/contracts/realtime.ts';
 import { config } from '../config.ts';
 import { type AgentStatus, parseAgentStatus } from '../domain/agent-status.ts';
+import type { CallerHistory } from '../domain/screen-pop.ts';
 import type { WrapUpRecord } from '../domain/wrap-up.ts';
 import { ConsoleError } from '../errors.ts';
 import type { AgentBackend } from './agent-backend.ts';
@@ -24,6 +27,33 @@ export function toAgentStatus(
   // The server sends the queue's wrap-up end; an older server without it: the configured length.
   const until = p.wrapUpEndsAt ?? p.since + config.wrapUpSeconds * 1000;
   return parseAgentStatus({ state: p.state, reason: p.reason, since: p.since, wrapUpEndsAt: until });
+}
+
+/** GET /api/callers/:number/history → the screen-pop's caller history (number already masked). */
+export function toCallerHistory(h: CallerHistoryDto): CallerHistory {
+  return {
+    maskedNumber: h.callerNumber,
+    calls: h.calls.map((c) => ({
+      at: Date.parse(c.at),
+      answered: c.answered,
+      ...(c.ticketNo ? { ticketNo: c.ticketNo } : {}),
+    })),
+    tickets: h.tickets.map((k) => ({
+      ticketNo: k.ticketNo,
+      at: Date.parse(k.at),
+      county: k.county,
+      summary: k.summary,
+      status: k.phase,
+    })),
+    nuisance: h.nuisance,
+    repeatCaller: h.repeatCaller,
+    ...(h.countyGuess ? { countyGuess: h.countyGuess } : {}),
+  };
+}
+
+export function callerHistoryPath(callId: string, callerNumber: string): string {
+  const n = callerNumber.replace(/[^\d+]/g, '');
+  return `/api/callers/${encodeURIComponent(n)}/history?excludeCallId=${encodeURIComponent(callId)}`;
 }
 
 /** POST /api/calls/:callId/disposition: the record without its callId (that is in the path). */
@@ -72,6 +102,9 @@ export function createServerBackend(): AgentBackend {
         socket.on('agent:offer', on);
         return () => socket.off('agent:offer', on);
       },
+    },
+    async callerHistory(callId, callerNumber) {
+      return toCallerHistory(await api<CallerHistoryDto>('GET', callerHistoryPath(callId, callerNumber)));
     },
     async wrapUp(r) {
       const { path, body } = dispositionRequest(r);

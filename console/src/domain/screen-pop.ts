@@ -19,6 +19,10 @@ export interface CallerHistory {
   calls: PriorCall[];
   tickets: PriorTicket[];
   nuisance: boolean;
+  /** The server's 重复来电 flag (its configured count and window); the console's own rule otherwise. */
+  repeatCaller?: boolean;
+  /** The server's county guess over all of the caller's tickets. */
+  countyGuess?: string;
 }
 
 export interface ScreenPop {
@@ -93,10 +97,10 @@ export function buildScreenPop(
     queue: info.queue,
     priority: normalisePriority(info.priority),
     waitSeconds: info.enqueuedAt ? Math.max(0, Math.round((now - info.enqueuedAt) / 1000)) : 0,
-    repeatCaller: info.repeatCaller === true || inWindow >= REPEAT_CALLS,
+    repeatCaller: info.repeatCaller === true || (history?.repeatCaller ?? inWindow >= REPEAT_CALLS),
     language: info.language,
     nuisance: history?.nuisance ?? false,
-    countyGuess: guessCounty(tickets),
+    countyGuess: history?.countyGuess ?? guessCounty(tickets),
     recentCalls: calls.slice(0, 5),
     recentTickets: tickets.slice(0, 5),
   };

@@ -2,8 +2,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { CallerHistoryQuerySchema, CallerHistorySchema } from '../contracts/callers.ts';
 import { DispositionRequestSchema, DispositionSchema } from '../contracts/dispositions.ts';
 import { AppError } from '../errors.ts';
+import { presentPersonalData } from '../privacy/personal-data.ts';
+import { loadCallerHistory } from './load-caller-history.ts';
 import { recordDisposition } from './record-disposition.ts';
 
 function userId(req: FastifyRequest): string {
@@ -28,5 +31,28 @@ export async function callDataRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => recordDisposition(app.db, userId(req), req.params.callId, req.body),
+  );
+
+  app.get(
+    '/api/callers/:number/history',
+    {
+      config: { permission: 'callers.history', auditObject: 'caller' },
+      schema: {
+        tags,
+        summary: '来电弹屏 Caller history for the screen-pop (number masked per role, read audited)',
+        params: Type.Object({ number: Type.String({ pattern: '^\\+?[0-9]{3,20}$' }) }),
+        querystring: CallerHistoryQuerySchema,
+        response: { 200: CallerHistorySchema },
+      },
+    },
+    async (req) => {
+      const h = await loadCallerHistory(app.db, app.config, req.params.number, req.query);
+      return presentPersonalData(req, {
+        objectType: 'caller',
+        objectId: req.params.number,
+        record: h,
+        fields: { callerNumber: 'phone' },
+      });
+    },
   );
 }

@@ -60,6 +60,15 @@ describe('server push adapters', () => {
       stateCounts: counts,
     });
     expect(snap.intervals).toBeUndefined();
+    const full = toSnapshot({
+      at: 2,
+      queues: [{ ...q, abandonRate24h: 0.04 }],
+      agents: [{ id: 'a1', name: '卓玛', state: 'on-call', since: 1 }],
+      intervals: [{ start: 0, offered: 3, answered: 2, abandoned: 1 }],
+    });
+    expect(full.queues[0]?.abandonRate24h).toBe(0.04);
+    expect(full.agents).toEqual([{ id: 'a1', name: '卓玛', state: 'on-call', since: 1 }]);
+    expect(full.intervals).toEqual([{ start: 0, offered: 3, answered: 2, abandoned: 1 }]);
     const merged = mergeLive(snap, {
       queue: 'tibetan',
       waiting: 5,

@@ -13,7 +13,8 @@ import type { WallboardFeed } from './wallboard-backend.ts';
 
 type Extra = Partial<{ abandonRate24h: number | null; specialUrgentWaiting: number; name: string }>;
 
-export function toQueueMetrics(q: WallboardQueue & Extra): QueueMetrics {
+/** Older servers sent no abandonRate24h / agents / intervals: those parts are then absent. */
+export function toQueueMetrics(q: Omit<WallboardQueue, 'abandonRate24h'> & Extra): QueueMetrics {
   return {
     queue: q.queue,
     name: q.name,
@@ -30,7 +31,9 @@ export function toQueueMetrics(q: WallboardQueue & Extra): QueueMetrics {
 }
 
 export function toSnapshot(
-  s: ServerSnapshot & Partial<Pick<WallboardSnapshot, 'agents' | 'intervals'>>,
+  s: Omit<ServerSnapshot, 'agents' | 'intervals' | 'queues'> & {
+    queues: (Omit<WallboardQueue, 'abandonRate24h'> & Extra)[];
+  } & Partial<Pick<ServerSnapshot, 'agents' | 'intervals'>>,
 ): WallboardSnapshot {
   return { at: s.at, queues: s.queues.map(toQueueMetrics), agents: s.agents, intervals: s.intervals };
 }

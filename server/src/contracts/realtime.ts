@@ -79,6 +79,8 @@ export interface WallboardQueue {
   answerRateMet: boolean | null;
   offered24h: number;
   answered24h: number;
+  /** Abandonment share over the last 24 h (queue package's abandonRate: short abandons excluded). */
+  abandonRate24h: number | null;
   agentsByState: Record<AgentStateName, number>;
   /** Agents in any state but offline. */
   agentsLoggedIn: number;
@@ -86,9 +88,28 @@ export interface WallboardQueue {
   agentsNeeded: number | null;
 }
 
+/** A signed-in agent on the wallboard, with the time its current state began (ms). */
+export interface WallboardAgent {
+  id: string;
+  name: string;
+  state: AgentStateName;
+  since: number;
+}
+
+/** One 5-minute interval of the 2-hour chart (all queues; calls by arrival time). */
+export interface WallboardInterval {
+  start: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+}
+
 export interface WallboardSnapshot {
   at: number;
   queues: WallboardQueue[];
+  agents: WallboardAgent[];
+  /** The last 24 intervals of 5 minutes, oldest first, ending with the current one. */
+  intervals: WallboardInterval[];
 }
 
 /** Between snapshots: the live part of one queue, pushed as soon as a queue event changes it. */

@@ -9,6 +9,7 @@ import { changeAgentState } from '../agent/change-agent-state.ts';
 import { SESSION_COOKIE } from '../auth/auth-plugin.ts';
 import { can, type Permission } from '../auth/policy.ts';
 import type { Session } from '../auth/session-store.ts';
+import { loadIntervalSeries } from '../calls/interval-series.ts';
 import type {
   AgentClientToServer,
   AgentServerToClient,
@@ -68,6 +69,7 @@ export const realtimePlugin = fp(
       emitSnapshot: (s) => wallNs.local.emit('wallboard:snapshot', s),
       emitLive: (l) => wallNs.local.emit('wallboard:live', l),
       onError: (err) => app.log.error({ err }, 'wallboard'),
+      intervals: (now) => loadIntervalSeries(app.db, now),
     });
 
     agentNs.on('connection', (socket: Socket<AgentClientToServer, AgentServerToClient>) => {

@@ -31,6 +31,7 @@ export function wallboardQueue(i: WallboardInputs): WallboardQueue {
     answerRateMet: rate === null ? null : rate >= i.answerRateTarget,
     offered24h: i.day.metrics.offered,
     answered24h: i.day.metrics.answered,
+    abandonRate24h: i.day.metrics.abandonRate,
     agentsByState: byState,
     agentsLoggedIn: loggedIn(byState),
     agentsNeeded: i.agentsNeeded,

@@ -22,6 +22,18 @@ export const WallboardSnapshotSchema = Type.Object({
       agentsByState: ByState,
       agentsLoggedIn: Type.Integer(),
       agentsNeeded: Num,
+      abandonRate24h: Num,
+    }),
+  ),
+  agents: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), state: Type.String(), since: Type.Number() }),
+  ),
+  intervals: Type.Array(
+    Type.Object({
+      start: Type.Number(),
+      offered: Type.Integer(),
+      answered: Type.Integer(),
+      abandoned: Type.Integer(),
     }),
   ),
 });

@@ -1,7 +1,12 @@
 // Wallboard service: a full snapshot every `intervalMs`, and the live part of a queue as soon as a
 // queue event changes it (coalesced: at most one read in flight per queue).
 import { type Acd, planStaffing } from '@hotline/queue';
-import type { WallboardLive, WallboardSnapshot } from '../contracts/realtime.ts';
+import type {
+  AgentStateName,
+  WallboardInterval,
+  WallboardLive,
+  WallboardSnapshot,
+} from '../contracts/realtime.ts';
 import type { QueueEvent } from './stream-entry.ts';
 import { loggedIn, staffingQuestion, wallboardQueue } from './wallboard-metrics.ts';
 
@@ -13,6 +18,8 @@ export interface WallboardOptions {
   emitSnapshot(s: WallboardSnapshot): void;
   emitLive(l: WallboardLive): void;
   onError(e: unknown): void;
+  /** The 2-hour chart's 5-minute intervals ending at `now` (none when absent). */
+  intervals?(now: number): Promise<WallboardInterval[]>;
 }
 
 const HOUR = 3_600_000;
@@ -71,7 +78,15 @@ export class Wallboard {
         });
       }),
     );
-    this.last = { at: now, queues };
+    const [all, intervals] = await Promise.all([
+      this.acd.listAgents(),
+      this.o.intervals ? this.o.intervals(now) : Promise.resolve([]),
+    ]);
+    const agents = all
+      .filter((a) => a.state !== 'offline')
+      .map((a) => ({ id: a.agentId, name: a.name, state: a.state as AgentStateName, since: a.since }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    this.last = { at: now, queues, agents, intervals };
     return this.last;
   }
 

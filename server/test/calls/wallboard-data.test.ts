@@ -53,7 +53,12 @@ describe('wallboard data', () => {
     expect(s.intervals).toHaveLength(24);
     const at = (start: number) => s.intervals.find((i: { start: number }) => i.start === start);
     expect(at(cur)).toEqual({ start: cur, offered: 2, answered: 1, abandoned: 1 });
-    expect(at(cur - INTERVAL_MS)).toEqual({ start: cur - INTERVAL_MS, offered: 1, answered: 1, abandoned: 0 });
+    expect(at(cur - INTERVAL_MS)).toEqual({
+      start: cur - INTERVAL_MS,
+      offered: 1,
+      answered: 1,
+      abandoned: 0,
+    });
     const total = s.intervals.reduce((n: number, i: { offered: number }) => n + i.offered, 0);
     expect(total).toBe(3);
 

@@ -4,7 +4,7 @@
 // Agent logs in → softphone registers with the server-issued credentials → 签入 → a call waits on the
 // shift lead's wallboard → agent 示闲 (F6) → offer rings with the screen-pop → F8 answers → in call
 // (wallboard: answered) → F9 hangs up (caller gets BYE) → 整理 countdown. Prints offer→ringing-UI and
-// answer→in-call times. Audio (getStats) is the it.todo below: DTLS with rtpengine does not complete yet.
+// answer→in-call times; the audio test asserts RTP both ways (getStats) and prints answer→first-audio.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,58 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
     );
   }, 150_000);
 
+  // The gateway re-offers the caller's rtpengine call to the browser with the agent leg's to-tag, so
+  // the browser gets its own monologue (DTLS-SRTP completes; before that fix it never did).
+  it('audio flows both ways once DTLS completes (inbound/outbound RTP in getStats, answer → first audio)', async () => {
+    await expect
+      .poll(() => page.getByTestId('agent-status').textContent(), { timeout: 20_000 })
+      .toContain('示闲');
+    caller = await sipp({
+      scenario: SCENARIO,
+      remote: `127.0.0.1:${rig.sip.udp}`,
+      caller: '13600003333',
+      timeoutSec: 90,
+    });
+    callers.push(caller);
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 15_000 })
+      .toBe('来电振铃');
+    await page.keyboard.press('F8');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('通话中');
+    // the caller's sipp stream reaches the browser (decrypted SRTP with sound in it) and the agent's
+    // fake microphone goes out toward the caller
+    await expect
+      .poll(
+        async () => {
+          const m = await diag(page);
+          return (
+            m.dtls === 'connected' && m.inboundPackets > 0 && m.outboundPackets > 0 && m.inboundLevel > 0
+          );
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const first = await diag(page);
+    await page.waitForTimeout(1000);
+    const later = await diag(page);
+    expect(later.inboundPackets).toBeGreaterThan(first.inboundPackets);
+    expect(later.outboundPackets).toBeGreaterThan(first.outboundPackets);
+    await expect.poll(() => markGap(page, 'answer', 'first-audio'), { timeout: 5000 }).not.toBeNull();
+    const answerToFirstAudio = await markGap(page, 'answer', 'first-audio');
+    await page.keyboard.press('F9');
+    const { code } = await caller.done;
+    expect(code).toBe(0);
+    console.log(
+      JSON.stringify({
+        measure: 'console-call-audio',
+        answerToFirstAudioMs: Math.round(answerToFirstAudio ?? -1),
+        media: later,
+      }),
+    );
+  }, 90_000);
+
   it('emergency bar: 120 three-way call from the answered call, then the agent leaves and the caller is handed over', async () => {
     const cp = await freeTcpPort();
     const mp = await freeUdpPort();
@@ -263,11 +315,4 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
       .toMatch(/^(waiting|offered|connected)$/);
     expect((await rig.acd.getCall(callId!))?.state).toBe('ended');
   }, 90_000);
-
-  // Blocked outside the console: the gateway's re-offer of the caller's rtpengine call to the browser
-  // (telephony/src/gateway/app/inbound-call.ts ringAgent) gives a=setup:actpass and the browser's DTLS
-  // ends in rtpengine's "DTLS error: unexpected message" / "bad signature" (ICE connects; no SRTP).
-  it.todo(
-    'audio flows both ways once DTLS completes (inbound/outbound RTP in getStats, answer → first audio)',
-  );
 });

@@ -370,8 +370,18 @@ export class InboundCall {
     const reg = await ctx.regs.lookup(leg.agentId, ctx.now());
     if (!reg) throw new TelephonyError('GW_AGENT_UNREACHABLE', `agent ${leg.agentId} is not registered`);
     const { sipCallId, callerTag, callerSdp } = this.init;
+    // The to-tag gives the agent its own rtpengine monologue. Without it rtpengine reuses the parked
+    // branch (plain RTP, hold music) for this offer and only creates the agent's monologue at the
+    // answer: the browser then talks ICE/DTLS to a port whose DTLS/SRTP state belongs to the park
+    // branch ("DTLS error: unexpected message", "SRTP output wanted, but no crypto suite").
     const o = await ctx.media.send(
-      offerCommand({ callId: sipCallId, fromTag: callerTag, sdp: callerSdp, target: 'webrtc' }),
+      offerCommand({
+        callId: sipCallId,
+        fromTag: callerTag,
+        toTag: leg.tag,
+        sdp: callerSdp,
+        target: 'webrtc',
+      }),
     );
     const pos = ctx.now() - this.init.arrivedAt;
     const headers = offerHeaders({

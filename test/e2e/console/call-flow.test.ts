@@ -167,7 +167,7 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
 
   // The gateway re-offers the caller's rtpengine call to the browser with the agent leg's to-tag, so
   // the browser gets its own monologue (DTLS-SRTP completes; before that fix it never did).
-  it('audio flows both ways once DTLS completes (inbound/outbound RTP in getStats, answer → first audio)', async () => {
+  it('audio flows both ways once DTLS completes (inbound/outbound RTP in getStats, answer → first audio), survives hold/resume', async () => {
     await expect
       .poll(() => page.getByTestId('agent-status').textContent(), { timeout: 20_000 })
       .toContain('示闲');
@@ -205,6 +205,22 @@ describe.skipIf(!haveSipp || !haveRtpengine)('agent call flow with real SIP and 
     expect(later.outboundPackets).toBeGreaterThan(first.outboundPackets);
     await expect.poll(() => markGap(page, 'answer', 'first-audio'), { timeout: 5000 }).not.toBeNull();
     const answerToFirstAudio = await markGap(page, 'answer', 'first-audio');
+    // hold from the browser (re-INVITE over the same DTLS transport) keeps the call; resume brings the
+    // caller's audio back
+    await page.keyboard.press('Alt+O');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('保持中');
+    await page.waitForTimeout(500);
+    expect((await diag(page)).dtls).toBe('connected');
+    await page.keyboard.press('Alt+O');
+    await expect
+      .poll(() => page.getByTestId('phone-state').textContent(), { timeout: 10_000 })
+      .toBe('通话中');
+    const resumed = await diag(page);
+    await expect
+      .poll(async () => (await diag(page)).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(resumed.inboundPackets);
     await page.keyboard.press('F9');
     const { code } = await caller.done;
     expect(code).toBe(0);

@@ -1,4 +1,6 @@
 // Opens Kysely over PostgreSQL (DATABASE_URL) or the embedded PGlite (PGLITE_DIR, `memory://`).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
@@ -41,7 +43,10 @@ export async function openDatabase(opts: DbOptions): Promise<Db> {
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, driver: 'postgres', schema: opts.databaseSchema, close: () => kysely.destroy() };
   }
-  const client = opts.pgliteDir === 'memory://' ? new PGlite() : new PGlite(opts.pgliteDir);
+  const inMemory = opts.pgliteDir === 'memory://';
+  // PGlite creates its own directory but not the parents (./data on a fresh checkout).
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(opts.pgliteDir)), { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(opts.pgliteDir);
   await client.waitReady;
   const kysely = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
   if (opts.databaseSchema !== 'public') {

@@ -1,5 +1,7 @@
 // Benchmark: sipp inbound calls (no media) → sipd → gateway (rtpengine anchoring, greeting of 20 ms,
-// distributor) → 200 sip.js agents in Node (auto-answer, no WebRTC). Steps up the call rate until a
+// distributor) → 200 sip.js agents in Node (auto-answer, no WebRTC). sipd (its CLI) and the agents
+// run in child processes (bench/child-processes.ts), so this process holds only the gateway, as in
+// production. Steps up the call rate until a
 // call is lost (sipp failure or a call never offered); reports the highest clean rate and p50/p99
 // of "INVITE at the gateway → INVITE at the agent". Baseline in the same run: the same sipp load
 // through sipd to a bare drachtio-srf app that rings a registered agent straight away (SIP only).
@@ -15,10 +17,9 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { startGateway } from '../src/gateway/app/gateway.ts';
 import { generatePrompts } from '../src/gateway/prompts/generate-prompts.ts';
-import { startSipd } from '../src/index.ts';
-import { startAgent, type TestAgent } from '../test/gateway/helpers/agent.ts';
 import { startRtpengine } from '../test/gateway/helpers/rtpengine.ts';
 import { sipp } from '../test/gateway/helpers/sipp.ts';
+import { startAgentsChild, startSipdChild } from './child-processes.ts';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
 const STEPS = (process.env.BENCH_STEPS ?? '20,50,100,150,200').split(',').map(Number);
@@ -97,16 +98,7 @@ async function main() {
     '600',
   ]);
   await generatePrompts(dir);
-  const sipd = await startSipd({
-    host: '127.0.0.1',
-    udpPort: 0,
-    tcpPort: 0,
-    wsPort: 0,
-    wssPort: 0,
-    appPort: 0,
-    secret,
-    rateLimitPerSecond: 0,
-  });
+  const sipd = await startSipdChild(secret);
   const rtp = await startRtpengine();
   const redis = new Redis(REDIS_URL);
   const acd = createAcd({ redis, prefix: `${prefix}acd`, config: { wrapUpSec: 0 } });
@@ -132,21 +124,11 @@ async function main() {
   );
   const seen = new Map<string, number>();
   let sink = seen;
-  const agents: TestAgent[] = [];
-  const server = `ws://127.0.0.1:${sipd.ports.ws}`;
-  for (let i = 0; i < AGENTS; i++) {
-    const a = await startAgent({ server, agentId: `b${i}`, secret });
-    a.ua.delegate = {
-      onInvite: (inv) => {
-        const id = inv.request.getHeader('X-Hotline-Call-Id');
-        if (id) sink.set(id, Date.now());
-        void inv.accept().catch(() => {});
-      },
-    };
-    await a.register();
-    await acd.agentLogin(a.agentId, { name: a.agentId, skills: {} });
-    await acd.setReady(a.agentId);
-    agents.push(a);
+  const agents = await startAgentsChild(`ws://127.0.0.1:${sipd.ports.ws}`, secret, AGENTS);
+  agents.onInvite = (id, at) => sink.set(id, at);
+  for (const agentId of agents.agentIds) {
+    await acd.agentLogin(agentId, { name: agentId, skills: {} });
+    await acd.setReady(agentId);
   }
   const arrivals = new Map<string, number>();
   const origInvite = gw.ctx.records.update.bind(gw.ctx.records);
@@ -162,8 +144,8 @@ async function main() {
     if (s.sippExit !== 0 || s.offered < s.calls) break;
   }
   const contacts: string[] = [];
-  for (const a of agents) {
-    const r = await gw.ctx.regs.lookup(a.agentId);
+  for (const agentId of agents.agentIds) {
+    const r = await gw.ctx.regs.lookup(agentId);
     if (r) contacts.push(r.contact);
   }
   await gw.stop();
@@ -201,7 +183,7 @@ async function main() {
     if (s.sippExit !== 0 || s.offered < s.calls) break;
   }
   srf.disconnect();
-  for (const a of agents) await a.stop();
+  await agents.stop();
   await rtp.stop();
   await sipd.stop();
   let cursor = '0';

@@ -1,0 +1,85 @@
+// Bench helpers: run sipd (its CLI) and the simulated agents as child processes, so the process
+// under test holds only the gateway. Every child is stopped by its PID.
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsx = ['--import', 'tsx'];
+
+export interface SipdChild {
+  ports: { udp: number; ws: number; app: number };
+  stop(): Promise<void>;
+}
+
+function stopChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+  return new Promise((res) => {
+    const t = setTimeout(() => c.kill('SIGKILL'), 5000);
+    c.once('exit', () => {
+      clearTimeout(t);
+      res();
+    });
+    c.kill('SIGTERM');
+  });
+}
+
+/** `src/sipd/cli.ts` on free ports (bound to 127.0.0.1), configured through its environment. */
+export async function startSipdChild(secret: string): Promise<SipdChild> {
+  const c = spawn(process.execPath, [...tsx, path.join(here, '../src/sipd/cli.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      SIPD_HOST: '127.0.0.1',
+      SIPD_UDP_PORT: '0',
+      SIPD_TCP_PORT: '0',
+      SIPD_WS_PORT: '0',
+      SIPD_APP_PORT: '0',
+      SIPD_SECRET: secret,
+      SIPD_RATE_LIMIT_PER_SECOND: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((res, rej) => {
+    const rl = createInterface({ input: c.stdout! });
+    rl.once('line', res);
+    c.once('exit', (code) => rej(new Error(`sipd child exited (${code}) before listening`)));
+  });
+  const p = JSON.parse(line) as { udp: number; ws: number; app: number };
+  c.stdout?.resume();
+  return { ports: { udp: p.udp, ws: p.ws, app: p.app }, stop: () => stopChild(c) };
+}
+
+export interface AgentsChild {
+  agentIds: string[];
+  /** Called with (X-Hotline-Call-Id, Date.now() at the agent) for every INVITE an agent receives. */
+  onInvite: (id: string, at: number) => void;
+  stop(): Promise<void>;
+}
+
+/** `bench/gateway-agents.ts`: `count` registered auto-answering sip.js agents in one child. */
+export async function startAgentsChild(server: string, secret: string, count: number): Promise<AgentsChild> {
+  const c = fork(path.join(here, 'gateway-agents.ts'), [server, secret, String(count)], {
+    execArgv: tsx,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const child: AgentsChild = {
+    agentIds: [],
+    onInvite: () => {},
+    stop: async () => {
+      if (c.connected) c.send({ t: 'stop' });
+      await stopChild(c);
+    },
+  };
+  await new Promise<void>((res, rej) => {
+    c.on('message', (m: { t: string; id?: string; at?: number; agentIds?: string[] }) => {
+      if (m.t === 'invite') child.onInvite(m.id!, m.at!);
+      else if (m.t === 'ready') {
+        child.agentIds = m.agentIds!;
+        res();
+      }
+    });
+    c.once('exit', (code) => rej(new Error(`agents child exited (${code}) before ready`)));
+  });
+  return child;
+}

@@ -51,6 +51,12 @@ const FIELDS = {
     env: 'SIP_CREDENTIAL_TTL_SECONDS',
     schema: Type.Integer({ minimum: 60, default: 4 * 3600 }),
   },
+  /** Callback (回访) grants for the gateway (telephony README "Callback"); default: sipSharedSecret. */
+  callbackGrantSecret: { env: 'CALLBACK_GRANT_SECRET', schema: Type.Optional(Secret) },
+  callbackGrantTtlSeconds: {
+    env: 'CALLBACK_GRANT_TTL_SECONDS',
+    schema: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),
+  },
   sipDomain: { env: 'SIP_DOMAIN', schema: Type.String({ default: '127.0.0.1' }) },
   sipWsUrl: { env: 'SIP_WS_URL', schema: Type.String({ default: 'ws://127.0.0.1:8088' }) },
   /** Wallboard snapshot period. */

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { callbacksRoutes } from './callbacks/callbacks-routes.ts';
 import { callDataRoutes } from './calls/calls-data-routes.ts';
 import { callsRoutes } from './history/calls-routes.ts';
 import { kbPlugin } from './kb/kb-plugin.ts';
@@ -30,4 +31,5 @@ export const FEATURES: Feature[] = [
   { name: 'call-data', plugin: callDataRoutes },
   { name: 'tickets', plugin: ticketsPlugin },
   { name: 'kb', plugin: kbPlugin },
+  { name: 'callbacks', plugin: callbacksRoutes },
 ];

@@ -1,5 +1,7 @@
 // THE policy module: every permission decision of server/ is a lookup in this table.
 // A feature adds its table with ONE line in TABLES (keys must not collide; checked at load).
+
+import { CALLBACK_PERMISSIONS } from '../callbacks/callbacks-permissions.ts';
 import { CALL_DATA_PERMISSIONS } from '../calls/calls-permissions.ts';
 import { KB_PERMISSIONS } from '../kb/permissions.ts';
 import { TICKET_PERMISSIONS } from '../tickets/permissions.ts';
@@ -7,7 +9,13 @@ import { CORE_PERMISSIONS } from './core-permissions.ts';
 import { AUTHENTICATED, type PermissionTable, PUBLIC } from './policy-types.ts';
 import { ROLES, type Role } from './roles.ts';
 
-const TABLES = [CORE_PERMISSIONS, KB_PERMISSIONS, TICKET_PERMISSIONS, CALL_DATA_PERMISSIONS] as const;
+const TABLES = [
+  CORE_PERMISSIONS,
+  KB_PERMISSIONS,
+  TICKET_PERMISSIONS,
+  CALL_DATA_PERMISSIONS,
+  CALLBACK_PERMISSIONS,
+] as const;
 
 type Keys<T> = T extends readonly (infer U)[]
   ? U extends PermissionTable

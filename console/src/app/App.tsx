@@ -64,8 +64,8 @@ async function mediaSummary(phone: Phone) {
   return out;
 }
 
-function AgentScreen(props: { me: Me }) {
-  const phone = useMemo(() => new SipJsPhone(), []);
+function AgentScreen(props: { me: Me; phone: SipJsPhone }) {
+  const phone = props.phone;
   const backend = useMemo(() => createServerBackend(), []);
   useEffect(() => {
     // Support diagnostics (also read by the end-to-end test): media statistics of the current call.
@@ -95,6 +95,8 @@ function AgentScreen(props: { me: Me }) {
 export function App() {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // one softphone: the agent screen registers it, the 回访 list dials through it
+  const phone = useMemo(() => new SipJsPhone(), []);
   const [route, go] = useRoute();
   useEffect(() => {
     void currentUser().then(setMe);
@@ -178,13 +180,13 @@ export function App() {
       {me === null && route !== 'kb' && <LoginScreen onLogin={onLogin} />}
       {me && screen === 'tickets' && (
         <Suspense fallback={null}>
-          <PortalScreen />
+          <PortalScreen phone={isAgent ? phone : undefined} />
         </Suspense>
       )}
       {/* an agent's softphone stays registered while the ticket queues are open */}
       {me && (screen === 'agent' || (screen === 'tickets' && isAgent)) && (
         <div style={{ display: screen === 'agent' ? 'contents' : 'none' }}>
-          <AgentScreen me={me} />
+          <AgentScreen me={me} phone={phone} />
         </div>
       )}
       {me && screen === 'wallboard' && (

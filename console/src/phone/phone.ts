@@ -32,6 +32,8 @@ export interface Phone {
   leaveThreeWay?(): Promise<void>;
   /** Blind transfer (转接): REFER the caller to a queue or an agent; the gateway then ends our leg. */
   transfer?(target: TransferTarget): Promise<void>;
+  /** 回访: call a ticket's requester with the server's grant (header X-Hotline-Callback-Grant). */
+  dialCallback?(call: { dialUri: string; grant: string; ticketId: string; label: string }): Promise<void>;
   setDevices(choice: DeviceChoice): Promise<void>;
   /** Local (microphone) and remote (caller) streams of the current call, for level meters. */
   streams(): { local: MediaStream | null; remote: MediaStream | null };

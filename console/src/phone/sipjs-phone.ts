@@ -15,6 +15,8 @@ import { ThreeWayMixer } from './three-way-mixer.ts';
 
 /** Header linking a three-way call to the hotline call in progress (telephony gateway). */
 const THREE_WAY_FOR = 'X-Hotline-Three-Way-For';
+/** Header carrying the server-signed callback (回访) grant (telephony gateway). */
+const CALLBACK_GRANT = 'X-Hotline-Callback-Grant';
 
 type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
@@ -254,6 +256,35 @@ export class SipJsPhone implements Phone {
       },
     );
     this.third = inviter;
+  }
+
+  /** 回访: an outbound call to the ticket's requester; the gateway checks the grant (403 otherwise). */
+  async dialCallback(call: {
+    dialUri: string;
+    grant: string;
+    ticketId: string;
+    label: string;
+  }): Promise<void> {
+    if (!this.manager || this.session) throw new ConsoleError('NO_CALL');
+    const inviter = await this.manager.call(
+      call.dialUri,
+      { extraHeaders: [`${CALLBACK_GRANT}: ${call.grant}`] },
+      {
+        requestDelegate: {
+          onReject: () => {
+            if (this.session !== inviter) return;
+            this.session = null;
+            this.emit({ type: 'ended', reason: 'rejected' });
+          },
+        },
+      },
+    );
+    this.session = inviter;
+    this.callId = inviter.request.callId;
+    // the softphone shows the masked label only; the call is ours, so it goes straight to connecting
+    const info = { callId: this.callId, callerNumber: call.label, kind: 'callback' };
+    this.emit({ type: 'incoming', info, at: Date.now() });
+    this.emit({ type: 'answer' });
   }
 
   async transfer(target: TransferTarget): Promise<void> {

@@ -1,5 +1,7 @@
 // Tickets API client (server/src/tickets/http/*, contracts in server/src/contracts/tickets.ts),
 // over the console's one HTTP adapter (session cookie + CSRF header, typed ConsoleError).
+
+import type { IssuedGrant as CallbackGrant } from '../../../server/src/callbacks/issue-callback-grant.ts';
 import type { Me } from '../../../server/src/contracts/auth.ts';
 import type {
   AttachmentUploaded,
@@ -19,7 +21,7 @@ import { api } from '../api/http.ts';
 import { config } from '../config.ts';
 import { ConsoleError } from '../errors.ts';
 
-export type { OrgUnit };
+export type { CallbackGrant, OrgUnit };
 
 /** GET /api/tickets/meta — what the ticket form and the portal need. */
 export interface TicketMeta {
@@ -64,6 +66,9 @@ export const ticketsApi = {
   events: (ticketId: string) => api<TicketEventView[]>('GET', `/api/tickets/${id(ticketId)}/events`),
   list: (q: TicketQuery = {}) => api<TicketListResponse>('GET', `/api/tickets${qs(q)}`),
   callbacks: () => api<CallbackTask[]>('GET', '/api/tickets/callbacks'),
+  /** 回访: a short-lived grant to dial the requester (server/src/callbacks). */
+  callbackGrant: (ticketId: string) =>
+    api<CallbackGrant>('POST', `/api/tickets/${id(ticketId)}/callback-grant`, {}),
   command: (ticketId: string, command: string, body: Record<string, unknown> = {}) =>
     api<TicketView>('POST', `/api/tickets/${id(ticketId)}/commands/${id(command)}`, body),
   merge: (ticketId: string, primaryId: string) =>

@@ -7,6 +7,7 @@ import { useNow } from '../../ui/use-now.ts';
 import { errorText, type TicketQuery, type TicketsApi, ticketsApi } from '../api.ts';
 import { nextDue, sortByDeadline } from '../deadline.ts';
 import { useTicketSetup } from '../use-ticket-meta.ts';
+import { CallbackDialButton, type CallbackDialer } from './CallbackDialButton.tsx';
 import { TicketDetail } from './TicketDetail.tsx';
 import { type PortalRow, TicketList } from './TicketList.tsx';
 import { useUnitNotifications } from './use-unit-notifications.ts';
@@ -47,7 +48,7 @@ const QUERY: Record<Exclude<PortalTab, 'callbacks'>, TicketQuery> = {
   all: { order: 'created' },
 };
 
-export default function PortalScreen(props: { api?: TicketsApi }) {
+export default function PortalScreen(props: { api?: TicketsApi; phone?: Partial<CallbackDialer> }) {
   const { t, i18n } = useTranslation();
   const api = props.api ?? ticketsApi;
   const setup = useTicketSetup(api);
@@ -180,6 +181,19 @@ export default function PortalScreen(props: { api?: TicketsApi }) {
           onSelect={select}
           now={now}
           label={t(`portal.tabs.${current}`)}
+          action={
+            current === 'callbacks' && props.phone?.dialCallback
+              ? (r) => (
+                  <CallbackDialButton
+                    ticketId={r.id}
+                    no={r.no}
+                    label={r.content}
+                    api={api}
+                    phone={props.phone as CallbackDialer}
+                  />
+                )
+              : undefined
+          }
         />
       </aside>
       <main className="portal-main">

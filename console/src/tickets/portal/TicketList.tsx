@@ -1,5 +1,5 @@
 // A queue of tickets, earliest deadline first, coloured by deadline state; ↑↓ + Enter to open.
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeadlineTag } from './DeadlineTag.tsx';
 
@@ -22,6 +22,8 @@ export function TicketList(props: {
   onSelect: (id: string) => void;
   now: number;
   label: string;
+  /** an extra control beside a row (e.g. the 回访 dial button) */
+  action?: (row: PortalRow) => ReactNode;
 }) {
   const { t } = useTranslation();
   const idx = props.rows.findIndex((r) => r.id === props.selected);
@@ -54,6 +56,7 @@ export function TicketList(props: {
             <span className="pr-content">{r.content}</span>
             <DeadlineTag dueAt={r.dueAt} startedAt={r.startedAt} label={r.dueLabel} now={props.now} />
           </button>
+          {props.action?.(r)}
         </li>
       ))}
     </ul>

@@ -111,7 +111,12 @@ const zhCN = {
     cancel: '取消',
     missing: '请填写：{{fields}}',
     done: '已{{cmd}}',
-    callbacks: { round: '第{{n}}次回访', autoClose: '{{at}} 前未评价将自动“基本满意”办结' },
+    callbacks: {
+      round: '第{{n}}次回访',
+      autoClose: '{{at}} 前未评价将自动“基本满意”办结',
+      dial: '回访',
+      dialing: '正在回访 {{no}}',
+    },
     cmd: cmdZh,
     f: {
       mode: '转办方式',
@@ -243,7 +248,12 @@ const en = {
     cancel: 'Cancel',
     missing: 'Please fill in: {{fields}}',
     done: 'Done: {{cmd}}',
-    callbacks: { round: 'Callback round {{n}}', autoClose: 'Auto-closes as 基本满意 at {{at}}' },
+    callbacks: {
+      round: 'Callback round {{n}}',
+      autoClose: 'Auto-closes as 基本满意 at {{at}}',
+      dial: 'Call back (回访)',
+      dialing: 'Calling back {{no}}',
+    },
     cmd: cmdEn,
     f: {
       mode: 'Dispatch mode',

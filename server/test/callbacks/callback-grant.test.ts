@@ -15,6 +15,7 @@ describe('回访 callback grant', () => {
   let unitStaff: TestSession;
   let awaiting: string;
   let registered: string;
+  let noNumber: string;
   const grantUrl = (id: string) => `/api/tickets/${id}/callback-grant`;
 
   beforeAll(async () => {
@@ -35,6 +36,18 @@ describe('回访 callback grant', () => {
     await ok(agent, awaiting, 'answered_immediately', { answer: '已联系自来水公司' });
     const r = await agent.inject({ method: 'POST', url: '/api/tickets', payload: complaint });
     registered = r.json().ticket.id;
+    const n = await agent.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      payload: {
+        ...complaint,
+        channel: 'web',
+        requester: { name: '王五', anonymous: false, confidential: false },
+      },
+    });
+    expect(n.statusCode, n.body).toBe(201);
+    noNumber = n.json().ticket.id;
+    await ok(agent, noNumber, 'answered_immediately', { answer: '已答复' });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -92,6 +105,9 @@ describe('回访 callback grant', () => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('TICKET_NOT_FOUND');
+    const none = await agent.inject({ method: 'POST', url: grantUrl(noNumber) });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.details).toMatchObject({ message: 'requester left no dialable number' });
     const bad = await agent.inject({ method: 'POST', url: grantUrl("x';drop") });
     expect(bad.statusCode).toBe(404);
   });

@@ -14,30 +14,11 @@ import { decodeRecording, isSilent, rms } from '../../../telephony/src/gateway/r
 import { type Rig, startRig } from '../../../telephony/test/gateway/helpers/rig.ts';
 import { haveRtpengine } from '../../../telephony/test/gateway/helpers/rtpengine.ts';
 import { type Baresip, haveBaresip, startBaresip } from './baresip.ts';
+import { wavSamples } from './wav.ts';
 
 const haveSox = spawnSync('sh', ['-c', 'command -v sox']).status === 0;
 const missing = [!haveBaresip && 'baresip', !haveRtpengine && 'rtpengine', !haveSox && 'sox'].filter(Boolean);
 if (missing.length) console.warn(`[media e2e] skipped: ${missing.join(', ')} not installed`);
-
-/** The 16-bit samples of a PCM WAV's data chunk (first channel). */
-function wavSamples(file: string): Int16Array {
-  const b = readFileSync(file);
-  let p = 12;
-  let channels = 1;
-  while (p + 8 <= b.length) {
-    const id = b.toString('ascii', p, p + 4);
-    const size = b.readUInt32LE(p + 4);
-    if (id === 'fmt ') channels = b.readUInt16LE(p + 10);
-    if (id === 'data') {
-      const n = Math.floor(Math.min(size, b.length - p - 8) / 2 / channels);
-      const out = new Int16Array(n);
-      for (let i = 0; i < n; i++) out[i] = b.readInt16LE(p + 8 + i * 2 * channels);
-      return out;
-    }
-    p += 8 + size + (size & 1);
-  }
-  throw new Error(`${file}: no data chunk`);
-}
 
 describe.skipIf(missing.length > 0)(
   'a citizen on baresip calls 12345 and an agent answers (real media)',

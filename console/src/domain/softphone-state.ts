@@ -53,7 +53,11 @@ export type PhoneEvent =
   | { type: 'media-recovered' }
   | { type: 'ended'; reason: string }
   /** the far party of a three-way call; does not change the softphone's own state */
-  | { type: 'third-party'; state: 'ringing' | 'answered' | 'failed' | 'hung-up'; reason?: string };
+  | { type: 'third-party'; state: 'ringing' | 'answered' | 'failed' | 'hung-up'; reason?: string }
+  /** the consulted agent of an attended transfer (咨询转接); does not change the softphone's own state */
+  | { type: 'consult'; state: ConsultState };
+
+export type ConsultState = 'ringing' | 'answered' | 'failed' | 'hung-up' | 'transferred';
 
 export const initialPhoneState: PhoneState = { registration: 'unregistered', mic: 'unknown', call: null };
 
@@ -105,6 +109,7 @@ const HANDLERS: Record<PhoneEvent['type'], Handler> = {
   'media-recovered': (s) => setCall(s, { phase: 'active' }),
   ended: (s, e) => ({ ...s, call: null, lastEnd: (e as { reason: string }).reason }),
   'third-party': (s) => s,
+  consult: (s) => s,
 };
 
 export function phoneTransition(s: PhoneState, e: PhoneEvent): PhoneState {

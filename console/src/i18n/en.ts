@@ -171,6 +171,16 @@ export const en: Messages = {
     go: 'Transfer',
     badTarget: 'Enter a valid queue name or agent id',
     phase: { idle: '', transferring: 'Transferring…', done: 'Transferred', failed: 'Transfer failed' },
+    consult: 'Consult first (咨询转接)',
+    complete: 'Complete transfer',
+    cancelConsult: 'End consultation',
+    consultPhase: {
+      ringing: 'Ringing (caller on hold)',
+      answered: 'In consultation',
+      failed: 'Consultation call failed',
+      'hung-up': 'Consultation ended',
+      transferred: 'Transferred',
+    },
   },
   hotkeys: {
     title: 'Hotkeys',

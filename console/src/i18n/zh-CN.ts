@@ -169,6 +169,16 @@ export const zhCN = {
     go: '转接',
     badTarget: '请填写正确的队列名或坐席工号',
     phase: { idle: '', transferring: '正在转接…', done: '已转接', failed: '转接失败' },
+    consult: '咨询转接',
+    complete: '完成转接',
+    cancelConsult: '取消咨询',
+    consultPhase: {
+      ringing: '对方振铃中（来电人保持中）',
+      answered: '咨询通话中',
+      failed: '咨询呼叫失败',
+      'hung-up': '咨询已结束',
+      transferred: '已转接',
+    },
   },
   hotkeys: {
     title: '快捷键',

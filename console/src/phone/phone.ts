@@ -30,6 +30,12 @@ export interface Phone {
   startThreeWay?(number: string): Promise<void>;
   /** Hand the caller over to the third party and leave (the handoff is logged by the gateway). */
   leaveThreeWay?(): Promise<void>;
+  /** 咨询转接: hold the caller and call another agent (gateway: INVITE sip:agent-<id>@…). */
+  startConsult?(agentId: string): Promise<void>;
+  /** Attended transfer: REFER with Replaces joins the caller and the consulted agent; our legs end. */
+  completeConsult?(): Promise<void>;
+  /** Hang up the consultation and take the caller off hold. */
+  cancelConsult?(): Promise<void>;
   /** Blind transfer (转接): REFER the caller to a queue or an agent; the gateway then ends our leg. */
   transfer?(target: TransferTarget): Promise<void>;
   /** 回访: call a ticket's requester with the server's grant (header X-Hotline-Callback-Grant). */

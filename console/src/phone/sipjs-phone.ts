@@ -6,7 +6,7 @@ import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-
 import { SessionManager } from 'sip.js/lib/platform/web/session-manager/session-manager.js';
 import { config } from '../config.ts';
 import type { PhoneEvent } from '../domain/softphone-state.ts';
-import { referToUri, type TransferTarget } from '../domain/transfer.ts';
+import { parseTransferTarget, referToUri, type TransferTarget } from '../domain/transfer.ts';
 import { ConsoleError } from '../errors.ts';
 import { parseOffer } from './offer-headers.ts';
 import type { DeviceChoice, Phone, SipLogin } from './phone.ts';
@@ -33,6 +33,8 @@ export class SipJsPhone implements Phone {
   private thirdAudio: SinkAudio | null = null;
   private mixer: ThreeWayMixer | null = null;
   private leaving = false;
+  /** the third leg is a consultation (咨询转接), not a three-way call: no mixing */
+  private consulting = false;
   private domain = '';
   private callId = '';
 
@@ -110,6 +112,10 @@ export class SipJsPhone implements Phone {
         onServerConnect: () => void this.recoverCall(),
         onCallReceived: (session) => this.onInvite(session as Invitation),
         onCallAnswered: (session) => {
+          if (session === this.third && this.consulting) {
+            this.emit({ type: 'consult', state: 'answered' });
+            return;
+          }
           if (session === this.third) {
             this.emit({ type: 'third-party', state: 'answered' });
             void this.startMixing();
@@ -121,12 +127,17 @@ export class SipJsPhone implements Phone {
           void this.markFirstAudio();
         },
         onCallHangup: (session) => {
+          if (session === this.third && this.consulting) {
+            this.endConsult(this.leaving ? 'transferred' : 'hung-up');
+            return;
+          }
           if (session === this.third) {
             this.endThird(this.leaving ? null : 'hung-up');
             return;
           }
           if (session !== this.session) return;
           this.endThird(null);
+          this.consulting = false;
           this.ring.stop();
           this.session = null;
           this.emit({ type: 'ended', reason: 'hangup' });
@@ -285,6 +296,56 @@ export class SipJsPhone implements Phone {
     const info = { callId: this.callId, callerNumber: call.label, kind: 'callback' };
     this.emit({ type: 'incoming', info, at: Date.now() });
     this.emit({ type: 'answer' });
+  }
+
+  /** 咨询转接: the caller is held (hold music) while we talk to the other agent on a second leg. */
+  async startConsult(agentId: string): Promise<void> {
+    if (!this.manager || !this.session || this.third) throw new ConsoleError('NO_CALL');
+    const target = parseTransferTarget('agent', agentId);
+    await this.setHold(true);
+    this.consulting = true;
+    this.leaving = false;
+    this.thirdAudio = new Audio() as SinkAudio;
+    this.thirdAudio.autoplay = true;
+    if (this.devices.speakerId && this.thirdAudio.setSinkId) {
+      await this.thirdAudio.setSinkId(this.devices.speakerId).catch(() => undefined);
+    }
+    this.third = await this.manager.call(
+      referToUri(target, this.domain),
+      {},
+      {
+        requestDelegate: {
+          onProgress: (r) => {
+            if (r.message.statusCode === 180 || r.message.statusCode === 183)
+              this.emit({ type: 'consult', state: 'ringing' });
+          },
+          onReject: () => this.endConsult('failed'),
+        },
+      },
+    );
+  }
+
+  /** Attended transfer: REFER the caller with Replaces for the consultation leg (same as leaving a three-way). */
+  async completeConsult(): Promise<void> {
+    if (!this.manager || !this.session || !this.third || !this.consulting) throw new ConsoleError('NO_CALL');
+    this.leaving = true;
+    await this.manager.transfer(this.session, this.third);
+  }
+
+  async cancelConsult(): Promise<void> {
+    if (!this.manager || !this.third || !this.consulting) throw new ConsoleError('NO_CALL');
+    await this.manager.hangup(this.third).catch(() => undefined);
+    this.endConsult('hung-up');
+  }
+
+  private endConsult(state: 'failed' | 'hung-up' | 'transferred'): void {
+    if (!this.consulting) return;
+    this.consulting = false;
+    this.third = null;
+    this.thirdAudio?.pause();
+    this.thirdAudio = null;
+    this.emit({ type: 'consult', state });
+    if (state !== 'transferred' && this.session) void this.setHold(false).catch(() => undefined);
   }
 
   async transfer(target: TransferTarget): Promise<void> {

@@ -57,29 +57,49 @@ export interface AgentsChild {
   stop(): Promise<void>;
 }
 
-/** `bench/gateway-agents.ts`: `count` registered auto-answering sip.js agents in one child. */
-export async function startAgentsChild(server: string, secret: string, count: number): Promise<AgentsChild> {
-  const c = fork(path.join(here, 'gateway-agents.ts'), [server, secret, String(count)], {
+function forkAgents(server: string, secret: string, count: number, idPrefix: string, sink: AgentsChild) {
+  const c = fork(path.join(here, 'gateway-agents.ts'), [server, secret, String(count), idPrefix], {
     execArgv: tsx,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const ready = new Promise<string[]>((res, rej) => {
+    c.on('message', (m: { t: string; id?: string; at?: number; agentIds?: string[] }) => {
+      if (m.t === 'invite') sink.onInvite(m.id!, m.at!);
+      else if (m.t === 'ready') res(m.agentIds!);
+    });
+    c.once('exit', (code) => rej(new Error(`agents child exited (${code}) before ready`)));
+  });
+  const stop = async () => {
+    if (c.connected) c.send({ t: 'stop' });
+    await stopChild(c);
+  };
+  return { ready, stop };
+}
+
+/** `bench/gateway-agents.ts`: `count` registered auto-answering sip.js agents spread over `procs` children. */
+export async function startAgentsChild(
+  server: string,
+  secret: string,
+  count: number,
+  procs = 1,
+): Promise<AgentsChild> {
+  const kids: Array<ReturnType<typeof forkAgents>> = [];
   const child: AgentsChild = {
     agentIds: [],
     onInvite: () => {},
     stop: async () => {
-      if (c.connected) c.send({ t: 'stop' });
-      await stopChild(c);
+      await Promise.all(kids.map((k) => k.stop()));
     },
   };
-  await new Promise<void>((res, rej) => {
-    c.on('message', (m: { t: string; id?: string; at?: number; agentIds?: string[] }) => {
-      if (m.t === 'invite') child.onInvite(m.id!, m.at!);
-      else if (m.t === 'ready') {
-        child.agentIds = m.agentIds!;
-        res();
-      }
-    });
-    c.once('exit', (code) => rej(new Error(`agents child exited (${code}) before ready`)));
-  });
+  const per = Math.ceil(count / procs);
+  for (let p = 0; p < procs && p * per < count; p++) {
+    kids.push(forkAgents(server, secret, Math.min(per, count - p * per), `b${p}x`, child));
+  }
+  try {
+    for (const k of kids) child.agentIds.push(...(await k.ready));
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
   return child;
 }

@@ -23,6 +23,7 @@ import { startAgentsChild, startSipdChild } from './child-processes.ts';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
 const STEPS = (process.env.BENCH_STEPS ?? '20,50,100,150,200').split(',').map(Number);
+const AGENT_PROCS = 2;
 const SECONDS = 4;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -99,7 +100,7 @@ async function main() {
   ]);
   await generatePrompts(dir);
   const sipd = await startSipdChild(secret);
-  const rtp = await startRtpengine();
+  const rtp = await startRtpengine('127.0.0.1', { ports: 4000, logLevel: 3 });
   const redis = new Redis(REDIS_URL);
   const acd = createAcd({ redis, prefix: `${prefix}acd`, config: { wrapUpSec: 0 } });
   const gw = await startGateway(
@@ -120,11 +121,11 @@ async function main() {
       acd: { wrapUpSec: 0 },
     },
     { host: '127.0.0.1', port: sipd.ports.app, secret },
-    { logger: pino({ level: 'silent' }) },
+    { logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' }, pino.destination(2)) },
   );
   const seen = new Map<string, number>();
   let sink = seen;
-  const agents = await startAgentsChild(`ws://127.0.0.1:${sipd.ports.ws}`, secret, AGENTS);
+  const agents = await startAgentsChild(`ws://127.0.0.1:${sipd.ports.ws}`, secret, AGENTS, AGENT_PROCS);
   agents.onInvite = (id, at) => sink.set(id, at);
   for (const agentId of agents.agentIds) {
     await acd.agentLogin(agentId, { name: agentId, skills: {} });
@@ -135,6 +136,19 @@ async function main() {
   gw.ctx.records.update = async (id, f) => {
     if (f.arrivedAt !== undefined) arrivals.set(id, Number(f.arrivedAt));
     return origInvite(id, f);
+  };
+  // where the time goes: rtpengine ng round trips per command (measured around the gateway's adapter)
+  const ngMs = new Map<string, number[]>();
+  const origSend = gw.ctx.media.send.bind(gw.ctx.media);
+  gw.ctx.media.send = async (cmd) => {
+    const t0 = performance.now();
+    try {
+      return await origSend(cmd);
+    } finally {
+      const xs = ngMs.get(cmd.command) ?? [];
+      xs.push(performance.now() - t0);
+      ngMs.set(cmd.command, xs);
+    }
   };
   const target = `127.0.0.1:${sipd.ports.udp}`;
   const steps: StepResult[] = [];
@@ -209,6 +223,9 @@ async function main() {
           steps: baseSteps,
         },
         targets: { callsPerSec: 100, p99Ms: 50 },
+        gatewayRtpengineRoundTripsMs: Object.fromEntries(
+          [...ngMs].map(([c, xs]) => [c, { n: xs.length, p50: pct(xs, 50), p99: pct(xs, 99) }]),
+        ),
       },
       null,
       2,

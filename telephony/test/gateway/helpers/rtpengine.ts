@@ -39,11 +39,17 @@ async function waitReady(port: number): Promise<void> {
   }
 }
 
-export async function startRtpengine(host = '127.0.0.1'): Promise<Rtpengine> {
+/** `ports`: size of the media port range (100 for tests; the gateway bench needs thousands);
+ * `logLevel`: rtpengine's log level (6 for tests; the bench lowers it so logging is not measured). */
+export async function startRtpengine(
+  host = '127.0.0.1',
+  opts: { ports?: number; logLevel?: number } = {},
+): Promise<Rtpengine> {
+  const ports = opts.ports ?? 100;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-rtpengine-'));
   const recordingDir = path.join(dir, 'rec');
   const ngPort = await freeUdpPort();
-  const base = 30000 + Math.floor(Math.random() * 90) * 100;
+  const base = 30000 + Math.floor(Math.random() * Math.floor((30000 - ports) / 100)) * 100;
   const conf = path.join(dir, 'rtpengine.conf');
   writeFileSync(
     conf,
@@ -53,11 +59,11 @@ export async function startRtpengine(host = '127.0.0.1'): Promise<Rtpengine> {
       `interface = ${host}`,
       `listen-ng = ${host}:${ngPort}`,
       `port-min = ${base}`,
-      `port-max = ${base + 99}`,
+      `port-max = ${base + ports - 1}`,
       `recording-dir = ${recordingDir}`,
       'recording-method = pcap',
       'delete-delay = 0',
-      'log-level = 6',
+      `log-level = ${opts.logLevel ?? 6}`,
       '',
     ].join('\n'),
   );

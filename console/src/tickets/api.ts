@@ -1,8 +1,8 @@
 // Tickets API client (server/src/tickets/http/*, contracts in server/src/contracts/tickets.ts),
 // over the console's one HTTP adapter (session cookie + CSRF header, typed ConsoleError).
 
-import type { IssuedGrant as CallbackGrant } from '../../../server/src/callbacks/issue-callback-grant.ts';
 import type { Me } from '../../../server/src/contracts/auth.ts';
+import type { IssuedGrant as CallbackGrant } from '../../../server/src/contracts/callbacks.ts';
 import type {
   AttachmentUploaded,
   CallbackTask,

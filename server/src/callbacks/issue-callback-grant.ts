@@ -2,17 +2,12 @@
 // be in the callback list (phase awaiting_callback) and have a dialable requester number.
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { IssuedGrant } from '../contracts/callbacks.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { dialableNumber, signCallbackGrant } from './callback-grant.ts';
 
-export interface IssuedGrant {
-  ticketId: string;
-  grant: string;
-  /** What the softphone INVITEs (the gateway requires the user part to equal the granted number). */
-  dialUri: string;
-  expiresAt: string;
-}
+export type { IssuedGrant };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

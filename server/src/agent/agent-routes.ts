@@ -2,6 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { requireUser } from '../auth/require-session.ts';
 import { AppError } from '../errors.ts';
 import { findUserById } from '../users/user-repo.ts';
 import { viaAcd } from './acd-errors.ts';
@@ -26,8 +27,7 @@ const SetStateSchema = Type.Object(
 );
 
 function userId(req: FastifyRequest): string {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session.user.id;
+  return requireUser(req).id;
 }
 
 export async function agentRoutes(fastify: FastifyInstance) {

@@ -1,7 +1,7 @@
 // POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password,
 // GET /api/auth/sip-credentials.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   ChangePasswordSchema,
   LoginRequestSchema,
@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from './auth-plugin.ts';
 import { authenticate, sessionUserOf } from './login.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { allPermissions, can } from './policy.ts';
+import { requireSession } from './require-session.ts';
 import { csrfTokenFor, type Session } from './session-store.ts';
 
 const tags = ['auth'];
@@ -38,11 +39,6 @@ function sipFor(app: FastifyInstance, s: Session) {
     app.config.sipCredentialTtlSeconds,
   );
   return { ...c, domain: app.config.sipDomain, wsUrl: app.config.sipWsUrl };
-}
-
-function requireSession(req: FastifyRequest): Session {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session;
 }
 
 export async function authRoutes(fastify: FastifyInstance) {

@@ -2,16 +2,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { requireUser } from '../auth/require-session.ts';
 import { CallerHistoryQuerySchema, CallerHistorySchema } from '../contracts/callers.ts';
 import { DispositionRequestSchema, DispositionSchema } from '../contracts/dispositions.ts';
-import { AppError } from '../errors.ts';
 import { presentPersonalData } from '../privacy/personal-data.ts';
 import { loadCallerHistory } from './load-caller-history.ts';
 import { recordDisposition } from './record-disposition.ts';
 
 function userId(req: FastifyRequest): string {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session.user.id;
+  return requireUser(req).id;
 }
 
 export async function callDataRoutes(fastify: FastifyInstance) {

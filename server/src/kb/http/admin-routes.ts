@@ -1,7 +1,8 @@
 // Knowledge-base administration: import with progress, synonyms, oversight (assessment), schedule run.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { requireUser } from '../../auth/require-session.ts';
 import {
   ImportJobSchema,
   ImportRequestSchema,
@@ -9,7 +10,6 @@ import {
   ScheduleRunSchema,
   SynonymsSchema,
 } from '../../contracts/kb.ts';
-import { AppError } from '../../errors.ts';
 import { runSchedule } from '../articles/run-schedule.ts';
 import { listCorrections } from '../corrections/corrections.ts';
 import { getImportJob, startImport } from '../import/run-import.ts';
@@ -19,10 +19,7 @@ import { listRegistrations } from '../registrations/registrations.ts';
 const tags = ['kb'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-function user(req: FastifyRequest) {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session.user;
-}
+const user = requireUser;
 
 export async function adminRoutes(fastify: FastifyInstance, deps: KbDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

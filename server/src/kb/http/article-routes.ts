@@ -2,6 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { requireUser } from '../../auth/require-session.ts';
 import {
   type Article,
   ArticleKindSchema,
@@ -29,10 +30,7 @@ import { diffVersions } from '../workflow/version-diff.ts';
 const tags = ['kb'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-function user(req: FastifyRequest) {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session.user;
-}
+const user = requireUser;
 
 export async function articleRoutes(fastify: FastifyInstance, deps: KbDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

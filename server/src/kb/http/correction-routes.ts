@@ -1,7 +1,8 @@
 // 纠错 (error reports) and policy pre-registration (政策预登记) routes.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { requireUser } from '../../auth/require-session.ts';
 import {
   CorrectionListSchema,
   CorrectionSchema,
@@ -12,7 +13,6 @@ import {
   PolicyRegistrationSchema,
   ResolveCorrectionSchema,
 } from '../../contracts/kb.ts';
-import { AppError } from '../../errors.ts';
 import { listCorrections, reportCorrection, resolveCorrection } from '../corrections/corrections.ts';
 import type { KbDeps } from '../kb-deps.ts';
 import { linkRegistration, listRegistrations, registerPolicy } from '../registrations/registrations.ts';
@@ -20,10 +20,7 @@ import { linkRegistration, listRegistrations, registerPolicy } from '../registra
 const tags = ['kb'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-function user(req: FastifyRequest) {
-  if (!req.session) throw new AppError('UNAUTHENTICATED');
-  return req.session.user;
-}
+const user = requireUser;
 
 export async function correctionRoutes(fastify: FastifyInstance, deps: KbDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

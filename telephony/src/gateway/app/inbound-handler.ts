@@ -64,6 +64,9 @@ export async function onTrunkInvite(
     return;
   }
   if (canceled) return;
+  // rtpengine's port facing the caller: the recording tells the caller's packets apart by it (recordings.ts)
+  const callerMediaPort = /^m=audio (\d+)/m.exec(localSdp)?.[1];
+  if (callerMediaPort) void ctx.records.update(call.id, { callerMediaPort }).catch(() => {});
   ctx.calls.inbound.set(call.acdId, call);
   try {
     const dialog = await ctx.srf.createUAS(req, res, { localSdp, headers: { 'X-Hotline-Call-Id': call.id } });

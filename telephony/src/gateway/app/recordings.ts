@@ -1,10 +1,22 @@
-// Filing rtpengine's pcap recordings under the hotline call id, with metadata and a retention date:
-//   <recordingsDir>/<YYYY>/<MM>/<DD>/<callId>.pcap (+ -2.pcap … when recording restarted) and <callId>.json
-// and deleting recordings whose retention has passed (purgeRecordings). The server plays them to
-// permitted roles (pcap → WAV: see media/pcap-to-wav.ts).
+// Filing rtpengine's pcap recordings under the hotline call id, with metadata and a retention date,
+// and deleting recordings whose retention has passed (purgeRecordings). Layout (YYYY/MM/DD = the
+// call's arrival date, UTC — the date in its call id):
+//   <recordingsDir>/<YYYY>/<MM>/<DD>/<callId>.pcap  rtpengine's capture (+ -2.pcap … when recording restarted)
+//                                    <callId>.wav   stereo 8 kHz PCM: left the caller, right the hotline side
+//                                    <callId>.json  RecordingMeta (below), written last
+// The server (server/src/recordings) plays the WAV to permitted roles; it finds a recording through
+// this metadata file and needs nothing else of telephony/. The WAV is made here, once, at filing
+// (recordings/call-wav.ts), so playback is a plain file read with HTTP Range.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  type CallWav,
+  type CallWavStream,
+  callWav,
+  WAV_CHANNELS,
+  WAV_SAMPLE_RATE,
+} from '../recordings/call-wav.ts';
 import type { GatewayContext } from './context.ts';
 
 const DAY = 86_400_000;
@@ -27,14 +39,67 @@ async function findPcaps(dir: string, sipCallId: string): Promise<string[]> {
     .map((f) => path.join(pcaps, f));
 }
 
+export interface RecordingWav {
+  /** File name in the same directory as the metadata. */
+  file: string;
+  bytes: number;
+  durationMs: number;
+  sampleRate: number;
+  /** Channel order: ['caller', 'hotline']. */
+  channels: string[];
+  /** How the caller's streams were told apart (see recordings/call-wav.ts). */
+  callerBy: CallWav['callerBy'];
+  streams: CallWavStream[];
+}
+
 export interface RecordingMeta {
   callId: string;
   sipCallId: string;
+  /** The pcaps, file names in the same directory. */
   files: string[];
   bytes: number;
   filedAt: number;
   retainUntil: number;
+  /** The gateway's call record at filing (caller, agentId, arrivedAt, answeredAt, endedAt, …). */
   call: Record<string, string>;
+  /** The playable WAV; absent when the pcaps held no G.711 audio (then `wavError` says why). */
+  wav?: RecordingWav;
+  wavError?: string;
+}
+
+/** Write via a temporary name and rename, so a reader never sees half a file. */
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+/** Decode the filed pcaps into <callId>.wav beside them. `callerPorts`: rtpengine's ports facing the caller. */
+async function writeWav(
+  dir: string,
+  callId: string,
+  files: readonly string[],
+  callerPorts: number[],
+): Promise<Pick<RecordingMeta, 'wav' | 'wavError'>> {
+  try {
+    const pcaps = await Promise.all(files.map((f) => readFile(path.join(dir, f))));
+    const made = callWav(pcaps, { callerPorts });
+    const file = `${callId}.wav`;
+    await writeAtomic(path.join(dir, file), made.wav);
+    return {
+      wav: {
+        file,
+        bytes: made.wav.length,
+        durationMs: made.durationMs,
+        sampleRate: WAV_SAMPLE_RATE,
+        channels: [...WAV_CHANNELS],
+        callerBy: made.callerBy,
+        streams: made.streams,
+      },
+    };
+  } catch (e) {
+    return { wavError: (e as Error).message };
+  }
 }
 
 /** Move a finished call's pcaps to the archive; returns the metadata, or undefined when nothing was recorded. */
@@ -58,7 +123,8 @@ export async function fileRecording(
     return undefined;
   }
   const now = ctx.now();
-  const d = new Date(now);
+  const call = await ctx.records.get(callId);
+  const d = new Date(Number(call.arrivedAt) || now);
   const dir = path.join(
     ctx.cfg.recordingsDir,
     String(d.getUTCFullYear()),
@@ -79,6 +145,9 @@ export async function fileRecording(
     files.push(path.basename(dest));
   }
   if (files.length === 0) return undefined;
+  const callerPorts = (call.callerMediaPort ?? '').split(',').map(Number).filter(Boolean);
+  const wav = await writeWav(dir, callId, files, callerPorts);
+  if (wav.wavError) ctx.log.warn({ callId, err: wav.wavError }, 'recording filed without a playable WAV');
   const meta: RecordingMeta = {
     callId,
     sipCallId,
@@ -86,9 +155,10 @@ export async function fileRecording(
     bytes,
     filedAt: now,
     retainUntil: now + ctx.cfg.recordingRetentionDays * DAY,
-    call: await ctx.records.get(callId),
+    call,
+    ...wav,
   };
-  await writeFile(path.join(dir, `${callId}.json`), `${JSON.stringify(meta, null, 2)}\n`);
+  await writeAtomic(path.join(dir, `${callId}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   await ctx.records.update(callId, { recordingPath: path.join(dir, files[0]!), recordingBytes: bytes });
   return meta;
 }
@@ -109,7 +179,8 @@ export async function purgeRecordings(recordingsDir: string, nowMs: number): Pro
           continue;
         }
         if (!(meta.retainUntil < nowMs)) continue;
-        for (const f of meta.files ?? []) await rm(path.join(dir, path.basename(f)), { force: true });
+        const files = [...(meta.files ?? []), ...(meta.wav?.file ? [meta.wav.file] : [])];
+        for (const f of files) await rm(path.join(dir, path.basename(f)), { force: true });
         await rm(p, { force: true });
         removed.push(meta.callId);
       }

@@ -51,9 +51,13 @@ export function decodeG711(payload: Uint8Array, payloadType: number): Int16Array
 
 // --- pcap parsing ------------------------------------------------------------------------------
 
-interface UdpDatagram {
+export interface UdpDatagram {
   source: string;
+  /** UDP destination "ip:port": in an rtpengine recording, rtpengine's socket that received it. */
+  destination: string;
   data: Uint8Array;
+  /** Capture time of the packet (ms since the epoch, from the pcap record header). */
+  atMs: number;
 }
 
 /** Offset of the IP header in a frame for the pcap link types rtpengine and tcpdump write. */
@@ -83,27 +87,37 @@ function ipOffset(linkType: number, frame: Uint8Array): number | undefined {
   }
 }
 
-function udpOf(frame: Uint8Array, off: number): UdpDatagram | undefined {
+function udpOf(frame: Uint8Array, off: number): Omit<UdpDatagram, 'atMs'> | undefined {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   if (off + 1 > frame.length) return undefined;
   const version = frame[off]! >> 4;
   let udp: number;
   let src: string;
+  let dst: string;
   if (version === 4) {
     const ihl = (frame[off]! & 0x0f) * 4;
     if (frame[off + 9] !== 17 || off + ihl + 8 > frame.length) return undefined;
     src = Array.from(frame.subarray(off + 12, off + 16)).join('.');
+    dst = Array.from(frame.subarray(off + 16, off + 20)).join('.');
     udp = off + ihl;
   } else if (version === 6) {
     if (frame[off + 6] !== 17 || off + 48 > frame.length) return undefined;
-    const parts: string[] = [];
-    for (let i = 0; i < 16; i += 2) parts.push(view.getUint16(off + 8 + i).toString(16));
-    src = `[${parts.join(':')}]`;
+    const v6 = (at: number) => {
+      const parts: string[] = [];
+      for (let i = 0; i < 16; i += 2) parts.push(view.getUint16(at + i).toString(16));
+      return `[${parts.join(':')}]`;
+    };
+    src = v6(off + 8);
+    dst = v6(off + 24);
     udp = off + 40;
   } else return undefined;
   const len = view.getUint16(udp + 4);
   const end = Math.min(frame.length, udp + Math.max(len, 8));
-  return { source: `${src}:${view.getUint16(udp)}`, data: frame.subarray(udp + 8, end) };
+  return {
+    source: `${src}:${view.getUint16(udp)}`,
+    destination: `${dst}:${view.getUint16(udp + 2)}`,
+    data: frame.subarray(udp + 8, end),
+  };
 }
 
 /** Every UDP datagram in a classic pcap file (either byte order, µs or ns timestamps). */
@@ -116,6 +130,7 @@ export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
   else if (magic === 0xd4c3b2a1 || magic === 0x4d3cb2a1) le = true;
   else throw new PcapFormatError(`not a pcap file (magic 0x${magic.toString(16)})`);
   const linkType = view.getUint32(20, le) & 0x0fffffff;
+  const nano = magic === 0xa1b23c4d || magic === 0x4d3cb2a1;
   const out: UdpDatagram[] = [];
   let p = 24;
   while (p + 16 <= pcap.length) {
@@ -125,7 +140,10 @@ export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
     const frame = pcap.subarray(start, start + inclLen);
     const off = ipOffset(linkType, frame);
     const udp = off === undefined ? undefined : udpOf(frame, off);
-    if (udp) out.push(udp);
+    if (udp) {
+      const frac = view.getUint32(p + 4, le);
+      out.push({ ...udp, atMs: view.getUint32(p, le) * 1000 + (nano ? frac / 1e6 : frac / 1e3) });
+    }
     p = start + inclLen;
   }
   return out;
@@ -133,13 +151,14 @@ export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
 
 // --- RTP ----------------------------------------------------------------------------------------
 
-interface RtpPacket {
+export interface RtpPacket {
   seq: number;
   payloadType: number;
   payload: Uint8Array;
 }
 
-function parseRtp(d: Uint8Array): (RtpPacket & { ssrc: number }) | undefined {
+/** RTP header fields and payload of one datagram; undefined for RTCP and anything not RTP v2. */
+export function parseRtp(d: Uint8Array): (RtpPacket & { ssrc: number; timestamp: number }) | undefined {
   if (d.length < 12 || d[0]! >> 6 !== 2) return undefined;
   const pt = d[1]! & 0x7f;
   if (pt >= 72 && pt <= 79) return undefined; // RTCP
@@ -153,7 +172,13 @@ function parseRtp(d: Uint8Array): (RtpPacket & { ssrc: number }) | undefined {
   let end = d.length;
   if (d[0]! & 0x20) end -= d[d.length - 1]!;
   if (off > end) return undefined;
-  return { seq: view.getUint16(2), payloadType: pt, ssrc: view.getUint32(8), payload: d.subarray(off, end) };
+  return {
+    seq: view.getUint16(2),
+    timestamp: view.getUint32(4),
+    payloadType: pt,
+    ssrc: view.getUint32(8),
+    payload: d.subarray(off, end),
+  };
 }
 
 /** The G.711 RTP streams of a recording, in order of first appearance, each decoded to PCM. */

@@ -1,4 +1,5 @@
-// Reading a PCM WAV back (baresip's sndfile recordings) for level checks.
+// Reading a PCM WAV back (baresip's sndfile recordings) and measuring what is in it: level (RMS in
+// pcap-to-wav.ts) and which test tone dominates (Goertzel power at the candidate frequencies).
 import { readFileSync } from 'node:fs';
 
 /** The 16-bit samples of a PCM WAV's data chunk (first channel). */
@@ -19,4 +20,37 @@ export function wavSamples(file: string): Int16Array {
     p += 8 + size + (size & 1);
   }
   throw new Error(`${file}: no data chunk`);
+}
+
+/**
+ * Share of the signal's power carried by a sine at `hz` (Goertzel): about 1 for a pure tone at `hz`,
+ * about 0 when that tone is absent, in between for a mix.
+ */
+export function toneShare(s: Int16Array, hz: number, rate = 8000): number {
+  if (s.length === 0) return 0;
+  const w = (2 * Math.PI * hz) / rate;
+  const c = 2 * Math.cos(w);
+  let s1 = 0;
+  let s2 = 0;
+  let energy = 0;
+  for (let i = 0; i < s.length; i++) {
+    const x = s[i]!;
+    energy += x * x;
+    const s0 = x + c * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  if (energy === 0) return 0;
+  const power = s1 * s1 + s2 * s2 - c * s1 * s2; // |X(hz)|²
+  return (2 * power) / (s.length * energy);
+}
+
+/** Shares of each candidate tone, rounded to 0.01, e.g. { 440: 0.02, 1000: 0.95 }. */
+export function toneShares(s: Int16Array, freqs: readonly number[], rate = 8000): Record<number, number> {
+  return Object.fromEntries(freqs.map((f) => [f, Math.round(toneShare(s, f, rate) * 100) / 100]));
+}
+
+/** The last `seconds` of a recording (8 kHz). */
+export function tail(s: Int16Array, seconds: number, rate = 8000): Int16Array {
+  return s.subarray(Math.max(0, s.length - Math.round(seconds * rate)));
 }

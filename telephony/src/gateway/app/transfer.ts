@@ -87,8 +87,12 @@ export async function onRefer(
         return;
       }
       const { sipCallId, callerTag, callerSdp } = call.init;
+      // The new agent leg gets its own rtpengine monologue (to-tag on the offer, as when ringing an
+      // agent): without it rtpengine reuses the first agent's branch for this offer and the second
+      // browser's DTLS/SRTP never comes up (connected, but no audio either way).
+      const toTag = `agent-x${++seq}`;
       const o = await ctx.media.send(
-        offerCommand({ callId: sipCallId, fromTag: callerTag, sdp: callerSdp, target: 'webrtc' }),
+        offerCommand({ callId: sipCallId, fromTag: callerTag, toTag, sdp: callerSdp, target: 'webrtc' }),
       );
       const other = asDialog(
         await ctx.srf.createUAC(reg.contact, {
@@ -104,7 +108,7 @@ export async function onRefer(
         answerCommand({
           callId: sipCallId,
           fromTag: callerTag,
-          toTag: `agent-x${++seq}`,
+          toTag,
           sdp: other.remote.sdp,
           target: 'plain',
         }),

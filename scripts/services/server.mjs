@@ -26,6 +26,9 @@ export async function start(ctx) {
   env.SIP_CREDENTIAL_SECRET ??= randomBytes(24).toString('base64url');
   // The telephony config requires its digest-nonce secret whenever the credential secret is present.
   env.GATEWAY_NONCE_SECRET ??= randomBytes(24).toString('base64url');
+  // One recordings directory for both processes: the gateway files calls into it, the server plays them.
+  // Set here (the server starts first) into ctx.env, which the gateway service then inherits.
+  env.GATEWAY_RECORDINGS_DIR ??= path.join(ctx.root, 'data', 'recordings');
   const password = env.DEMO_PASSWORD ?? `Demo-${randomBytes(4).toString('hex')}`;
   const host = env.HOST ?? '127.0.0.1';
   const port = env.PORT ?? '8080';

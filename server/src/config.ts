@@ -158,6 +158,14 @@ const FIELDS = {
     env: 'KB_SNAPSHOT_MIN_CHANGES',
     schema: Type.Integer({ minimum: 1, default: 200 }),
   },
+  /**
+   * Call recordings, as filed by the telephony gateway (<dir>/<YYYY>/<MM>/<DD>/<callId>.json + .wav).
+   * The SAME variable the gateway reads (telephony config `recordingsDir`): both must see one directory.
+   */
+  recordingsDir: {
+    env: 'GATEWAY_RECORDINGS_DIR',
+    schema: Type.String({ minLength: 1, default: './data/recordings' }),
+  },
   /** Knowledge base seed articles: 'auto' = into an empty KB in development, 'always', 'never'. */
   kbSeed: { env: 'KB_SEED', schema: Type.Enum(['auto', 'always', 'never'], { default: 'auto' }) },
 } as const satisfies Record<string, { env: string; schema: TSchema }>;

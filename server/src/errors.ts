@@ -152,6 +152,27 @@ export const ERRORS = {
   },
   KB_IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'No such import job' },
   KB_IMPORT_INVALID: { status: 400, zh: '导入文件格式不正确', en: 'The import file is malformed' },
+  // call recordings (src/recordings)
+  RECORDING_NOT_FOUND: {
+    status: 404,
+    zh: '该通话没有录音，或录音已超过保存期限被删除',
+    en: 'No recording for this call, or it was deleted after its retention period',
+  },
+  RECORDING_NOT_PLAYABLE: {
+    status: 422,
+    zh: '该录音无法转换为可播放的音频',
+    en: 'This recording has no playable audio',
+  },
+  RECORDING_RANGE_NOT_SATISFIABLE: {
+    status: 416,
+    zh: '请求的录音片段超出范围',
+    en: 'The requested byte range is outside the recording',
+  },
+  RECORDING_NOT_YOURS: {
+    status: 403,
+    zh: '话务员只能收听本人接听的通话录音',
+    en: 'Agents may only play recordings of calls they answered',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

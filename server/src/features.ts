@@ -10,6 +10,7 @@ import { callsRoutes } from './history/calls-routes.ts';
 import { kbPlugin } from './kb/kb-plugin.ts';
 import { orgRoutes } from './org/org-routes.ts';
 import { wallboardRoutes } from './realtime/wallboard-routes.ts';
+import { recordingsRoutes } from './recordings/recordings-routes.ts';
 import { systemRoutes } from './system/system-routes.ts';
 import { ticketsPlugin } from './tickets/tickets-plugin.ts';
 import { usersRoutes } from './users/users-routes.ts';
@@ -32,4 +33,5 @@ export const FEATURES: Feature[] = [
   { name: 'tickets', plugin: ticketsPlugin },
   { name: 'kb', plugin: kbPlugin },
   { name: 'callbacks', plugin: callbacksRoutes },
+  { name: 'recordings', plugin: recordingsRoutes },
 ];

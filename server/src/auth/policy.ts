@@ -4,6 +4,7 @@
 import { CALLBACK_PERMISSIONS } from '../callbacks/callbacks-permissions.ts';
 import { CALL_DATA_PERMISSIONS } from '../calls/calls-permissions.ts';
 import { KB_PERMISSIONS } from '../kb/permissions.ts';
+import { RECORDING_PERMISSIONS } from '../recordings/recordings-permissions.ts';
 import { TICKET_PERMISSIONS } from '../tickets/permissions.ts';
 import { CORE_PERMISSIONS } from './core-permissions.ts';
 import { AUTHENTICATED, type PermissionTable, PUBLIC } from './policy-types.ts';
@@ -15,6 +16,7 @@ const TABLES = [
   TICKET_PERMISSIONS,
   CALL_DATA_PERMISSIONS,
   CALLBACK_PERMISSIONS,
+  RECORDING_PERMISSIONS,
 ] as const;
 
 type Keys<T> = T extends readonly (infer U)[]

@@ -28,8 +28,12 @@ describe.skipIf(skip)('1 + 6: a call answered by the agent, audio both ways, rec
     await phone.dial(`sip:12345@127.0.0.1:${m.rig.sip.udp}`);
     await expect.poll(() => agent.state(), { timeout: 20_000 }).toBe('Established');
     const callId = (await agent.offers())[0]!.headers['x-hotline-call-id']!;
-    await expect.poll(async () => (await agent.stats()).inboundPackets, { timeout: 10_000 }).toBeGreaterThan(100);
-    await expect.poll(async () => (await agent.stats()).inboundLevel, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    await expect
+      .poll(async () => (await agent.stats()).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(100);
+    await expect
+      .poll(async () => (await agent.stats()).inboundLevel, { timeout: 10_000 })
+      .toBeGreaterThan(0.01);
     // two more seconds of the connected call (100 packets of 20 ms) before the caller hangs up
     const sent = (await agent.stats()).outboundPackets;
     await expect

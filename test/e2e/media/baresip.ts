@@ -74,7 +74,9 @@ export async function startBaresip(o: {
     `<sip:${o.caller}@127.0.0.1>;regint=0;answermode=auto;audio_codecs=PCMU,PCMA\n`,
   );
   let out = '';
-  const child = spawn('baresip', ['-f', o.dir, '-t', String(o.lifeSec)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('baresip', ['-f', o.dir, '-t', String(o.lifeSec)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d) => {
     out += d.toString();
   });
@@ -169,7 +171,8 @@ async function connectCtrl(port: number, alive: () => boolean, out: () => string
         s.once('error', reject);
       });
     } catch (e) {
-      if (!alive() || Date.now() > until) throw new Error(`baresip ctrl_tcp: ${(e as Error).message}\n${out()}`);
+      if (!alive() || Date.now() > until)
+        throw new Error(`baresip ctrl_tcp: ${(e as Error).message}\n${out()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -88,7 +88,14 @@ async function agentBundle(): Promise<string> {
 }
 
 function makeTone(file: string, hz: number, seconds: number, rate: number, encoding: string): string {
-  const args = ['-n', '-r', String(rate), '-c', '1', ...(encoding === 'u-law' ? ['-e', 'u-law'] : ['-b', '16', '-e', encoding])];
+  const args = [
+    '-n',
+    '-r',
+    String(rate),
+    '-c',
+    '1',
+    ...(encoding === 'u-law' ? ['-e', 'u-law'] : ['-b', '16', '-e', encoding]),
+  ];
   execFileSync('sox', [...args, file, 'synth', String(seconds), 'sine', String(hz), 'vol', '0.4']);
   return file;
 }
@@ -155,13 +162,17 @@ export async function startMediaRig(
         const page = await browser.newPage();
         await page.goto(url);
         const username = `${id}.${Math.floor(Date.now() / 1000) + 3600}`;
-        await page.evaluate((x) => (globalThis as never as { mediaAgent: { start(x: object): Promise<void> } }).mediaAgent.start(x), {
-          server: `ws://127.0.0.1:${theRig.sip.ws}`,
-          username,
-          password: agentPassword(theRig.secret, username),
-          answer: a.answer ?? 'auto',
-          ...(a.toneHz ? { toneHz: a.toneHz } : {}),
-        });
+        await page.evaluate(
+          (x) =>
+            (globalThis as never as { mediaAgent: { start(x: object): Promise<void> } }).mediaAgent.start(x),
+          {
+            server: `ws://127.0.0.1:${theRig.sip.ws}`,
+            username,
+            password: agentPassword(theRig.secret, username),
+            answer: a.answer ?? 'auto',
+            ...(a.toneHz ? { toneHz: a.toneHz } : {}),
+          },
+        );
         await theRig.acd.agentLogin(id, {
           name: id,
           skills: {},
@@ -171,9 +182,8 @@ export async function startMediaRig(
         const call = <T>(fn: string, ...args: unknown[]) =>
           page.evaluate(
             ([f, xs]) =>
-              (globalThis as never as { mediaAgent: Record<string, (...a: unknown[]) => unknown> }).mediaAgent[
-                f as string
-              ]!(...(xs as unknown[])),
+              (globalThis as never as { mediaAgent: Record<string, (...a: unknown[]) => unknown> })
+                .mediaAgent[f as string]!(...(xs as unknown[])),
             [fn, args] as const,
           ) as Promise<T>;
         return {

@@ -36,7 +36,9 @@ describe.skipIf(skip)('3: the first agent does not answer, the second agent gets
     await expect.poll(async () => (await b.stats()).inboundPackets, { timeout: 10_000 }).toBeGreaterThan(100);
     await expect.poll(async () => (await b.stats()).inboundLevel, { timeout: 10_000 }).toBeGreaterThan(0.01);
     const sent = (await b.stats()).outboundPackets;
-    await expect.poll(async () => (await b.stats()).outboundPackets, { timeout: 10_000 }).toBeGreaterThan(sent + 100);
+    await expect
+      .poll(async () => (await b.stats()).outboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(sent + 100);
     const bStats = await b.stats();
     const aStats = await a.stats();
     await phone.quit();
@@ -46,7 +48,9 @@ describe.skipIf(skip)('3: the first agent does not answer, the second agent gets
     const callerHeard = { rms: Math.round(rms(last)), tones: toneShares(last, FREQS) };
     const view = await m.rig.acd.getCall(callId);
     const expired = (await acdEvents(m.rig, callId)).filter((e) => e.type === 'call.offer-expired');
-    console.log(`[media e2e no-answer] ${JSON.stringify({ aStats, bStats, callerHeard, view, expired: expired.length })}`);
+    console.log(
+      `[media e2e no-answer] ${JSON.stringify({ aStats, bStats, callerHeard, view, expired: expired.length })}`,
+    );
     expect(aStats.inboundPackets + aStats.outboundPackets).toBe(0); // A never had media
     expect(view?.agentId).toBe('media-noanswer-b');
     expect(expired.map((e) => e.agentId)).toEqual(['media-noanswer-a']);

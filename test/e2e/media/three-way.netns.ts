@@ -13,7 +13,14 @@ import { heard, type MediaRig, startMediaRig, TONES } from './media-rig.ts';
 import { skipUnless } from './tools.ts';
 import { tail, toneShares } from './wav.ts';
 
-const skip = skipUnless('three-way with 119', ['baresip', 'rtpengine', 'sox', 'espeak-ng', 'chromium', 'sipp']);
+const skip = skipUnless('three-way with 119', [
+  'baresip',
+  'rtpengine',
+  'sox',
+  'espeak-ng',
+  'chromium',
+  'sipp',
+]);
 const FREQS = [TONES.caller, TONES.agentA, TONES.line119];
 
 describe.skipIf(skip)('4: three-way call with 119; the agent leaves and caller â†” 119 continue', () => {
@@ -39,8 +46,12 @@ describe.skipIf(skip)('4: three-way call with 119; the agent leaves and caller â
     expect(out.status, line.out()).toBe(200);
     await expect.poll(() => agent.state('out'), { timeout: 10_000 }).toBe('Established');
     await agent.run('mix');
-    await expect.poll(async () => (await agent.stats('out')).inboundPackets, { timeout: 10_000 }).toBeGreaterThan(100);
-    await expect.poll(async () => (await agent.stats('out')).inboundLevel, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    await expect
+      .poll(async () => (await agent.stats('out')).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(100);
+    await expect
+      .poll(async () => (await agent.stats('out')).inboundLevel, { timeout: 10_000 })
+      .toBeGreaterThan(0.01);
     // two seconds of the three-way call as the caller heard it
     const threeWayFrom = phone.heardSeconds();
     await expect.poll(() => phone.heardSeconds(), { timeout: 10_000 }).toBeGreaterThan(threeWayFrom + 2);
@@ -51,7 +62,9 @@ describe.skipIf(skip)('4: three-way call with 119; the agent leaves and caller â
     await agent.run('leave');
     await expect.poll(() => agent.state('in'), { timeout: 10_000 }).toBe('Terminated');
     await expect.poll(() => agent.state('out'), { timeout: 10_000 }).toBe('Terminated');
-    await expect.poll(async () => (await m.rig.gw.ctx.records.get(callId)).handedOffAt, { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (await m.rig.gw.ctx.records.get(callId)).handedOffAt, { timeout: 10_000 })
+      .toBeTruthy();
     // the caller keeps talking with 119 for three more seconds, then hangs up
     const leftAt = phone.heardSeconds();
     await expect.poll(() => phone.heardSeconds(), { timeout: 10_000 }).toBeGreaterThan(leftAt + 3);

@@ -40,6 +40,9 @@ export async function start(ctx) {
   env.RTPENGINE_HOST = host;
   env.RTPENGINE_PORT = String(port);
   env.RTPENGINE_RECORDING_DIR = recordings;
+  // detected RFC 2833 keys go to the gateway (its GATEWAY_DTMF_HOST/PORT, same defaults)
+  env.GATEWAY_DTMF_HOST ??= '127.0.0.1';
+  env.GATEWAY_DTMF_PORT ??= '22223';
   const conf = path.join(dir, 'rtpengine.conf');
   writeFileSync(
     conf,
@@ -52,6 +55,7 @@ export async function start(ctx) {
       'port-max = 30999',
       `recording-dir = ${recordings}`,
       'recording-method = pcap',
+      `dtmf-log-dest = ${env.GATEWAY_DTMF_HOST}:${env.GATEWAY_DTMF_PORT}`,
       '',
     ].join('\n'),
   );

@@ -110,6 +110,8 @@ async function main() {
       redisPrefix: prefix,
       acdPrefix: `${prefix}acd`,
       rtpengine: { host: '127.0.0.1', port: rtp.ngPort, timeoutMs: 2000 },
+      dtmfListen: { host: '127.0.0.1', port: rtp.dtmfPort },
+      languageMenu: false,
       trunkAllow: ['127.0.0.1'],
       credentialSecret: secret,
       nonceSecret: `${secret}-n`,

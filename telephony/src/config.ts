@@ -124,6 +124,21 @@ export const gatewaySchema = z
       .default({}),
     /** Numbers flagged special-urgent (特急): their calls get the "urgent" priority. */
     urgentCallers: csv.default([]),
+    /** Play the one-level language menu (1 = 藏语, 2 = 四川话) after the greeting. */
+    languageMenu: z
+      .preprocess((v) => (v === 'false' || v === '0' ? false : v), z.coerce.boolean())
+      .default(true),
+    /** Calls from the same number within this window make a repeat caller (X-Hotline-Repeat-Caller). */
+    repeatCallerWindowSec: z.coerce.number().int().min(60).default(86_400),
+    /** A caller who abandoned within this many seconds and calls again is queued as 优先 (priority). */
+    abandonedRecallPrioritySec: z.coerce.number().int().min(0).default(1_800),
+    /** Where rtpengine sends detected RFC 2833 digits (its dtmf-log-dest); port 0 = any free port. */
+    dtmfListen: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.coerce.number().int().min(0).max(65_535).default(22_223),
+      })
+      .default({ host: '127.0.0.1', port: 22_223 }),
     /** Distributor settings (validated by @hotline/queue's parseAcdConfig): wrapUpSec, offerTimeoutSec, … */
     acd: z.record(z.string(), z.unknown()).default({}),
     /** Run the distributor's sweeper (offer expiry, wrap-up end) in this process. */
@@ -221,8 +236,12 @@ function fromEnv(env: Env): unknown {
     recordingsDir: 'GATEWAY_RECORDINGS_DIR',
     recordingRetentionDays: 'GATEWAY_RECORDING_RETENTION_DAYS',
     urgentCallers: 'GATEWAY_URGENT_CALLERS',
+    languageMenu: 'GATEWAY_LANGUAGE_MENU',
+    repeatCallerWindowSec: 'GATEWAY_REPEAT_CALLER_WINDOW_SEC',
+    abandonedRecallPrioritySec: 'GATEWAY_ABANDONED_RECALL_PRIORITY_SEC',
   });
   const rtp = pick(env, { host: 'RTPENGINE_HOST', port: 'RTPENGINE_PORT' });
+  const dtmf = pick(env, { host: 'GATEWAY_DTMF_HOST', port: 'GATEWAY_DTMF_PORT' });
   const utilities = pick(env, {
     water: 'GATEWAY_UTILITY_WATER',
     power: 'GATEWAY_UTILITY_POWER',
@@ -235,7 +254,14 @@ function fromEnv(env: Env): unknown {
     ...(sipd || tls ? { sipd: { ...sipd, ...(tls ? { tls } : {}) } } : {}),
     ...(drachtio ? { drachtio } : {}),
     ...(wantGateway
-      ? { gateway: { ...gateway, ...(rtp ? { rtpengine: rtp } : {}), ...(utilities ? { utilities } : {}) } }
+      ? {
+          gateway: {
+            ...gateway,
+            ...(rtp ? { rtpengine: rtp } : {}),
+            ...(utilities ? { utilities } : {}),
+            ...(dtmf ? { dtmfListen: dtmf } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -67,7 +67,7 @@ describe('call flow state machine', () => {
         'start-hold-music',
         'ring-agent',
         'bridge',
-        'start-recording',
+        'record-answer',
         'end-caller-leg',
       ]),
     );

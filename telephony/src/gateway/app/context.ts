@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../../config.ts';
 import type { CallRecords } from '../adapters/call-records.ts';
+import type { CallerHistory } from '../adapters/caller-history.ts';
 import type { RegistrationStore } from '../adapters/registrations.ts';
 import type { DigestSettings } from '../domain/digest-auth.ts';
 import type { OutboundPolicy } from '../domain/outbound-policy.ts';
@@ -23,6 +24,8 @@ export interface GatewayContext {
   sink: MediaSink;
   regs: RegistrationStore;
   records: CallRecords;
+  /** Repeat callers and recent abandons, by number (routing only). */
+  history: CallerHistory;
   acl: TrunkAcl;
   digest: DigestSettings;
   policy: OutboundPolicy;

@@ -8,12 +8,15 @@ import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from '../../config.ts';
 import { createCallRecords } from '../adapters/call-records.ts';
+import { createCallerHistory } from '../adapters/caller-history.ts';
 import { createRegistrationStore } from '../adapters/registrations.ts';
 import { createTrunkAcl } from '../domain/trunk-acl.ts';
+import { listenForDtmf } from '../media/dtmf-events.ts';
 import { openMediaSink } from '../media/media-sink.ts';
 import { createMediaEngine } from '../media/rtpengine.ts';
 import { authenticateAgent } from './agent-auth.ts';
 import { CallRegistry } from './call-registry.ts';
+import { onCallerDigit } from './caller-input.ts';
 import type { GatewayContext } from './context.ts';
 import { onTrunkInvite } from './inbound-handler.ts';
 import { onAgentInvite } from './outbound-call.ts';
@@ -78,6 +81,10 @@ export async function startGateway(
     sink,
     regs: createRegistrationStore(redis, cfg.redisPrefix, cfg.instanceId),
     records: createCallRecords(redis, cfg.redisPrefix),
+    history: createCallerHistory(redis, cfg.redisPrefix, {
+      windowSec: cfg.repeatCallerWindowSec,
+      abandonedRecallSec: cfg.abandonedRecallPrioritySec,
+    }),
     acl: createTrunkAcl(cfg.trunkAllow),
     digest: {
       realm: cfg.realm,
@@ -92,6 +99,15 @@ export async function startGateway(
     prompt: (name) => path.join(promptsDir, `${name}.wav`),
   };
   ctx.onRefer = (call, req, res) => onRefer(ctx, call, req, res);
+  // RFC 2833 keys detected by rtpengine (its dtmf-log-dest points here); only the caller's count.
+  const dtmf = await listenForDtmf(
+    cfg.dtmfListen,
+    (e) => {
+      const call = ctx.calls.inboundBySipCallId(e.sipCallId);
+      if (call && e.sourceTag === call.init.callerTag) void onCallerDigit(call, e.digit, 'rtp');
+    },
+    (m) => log.debug({ bytes: m.length }, 'unreadable DTMF datagram from rtpengine dropped'),
+  );
 
   const guard = (what: string, fn: () => Promise<void>, res: Srf.SrfResponse) =>
     fn().catch((e: Error) => {
@@ -179,6 +195,7 @@ export async function startGateway(
       await loop;
       media.close();
       await sink.close();
+      await dtmf.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

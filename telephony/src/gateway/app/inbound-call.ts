@@ -1,20 +1,21 @@
 // One inbound 12345 call on this gateway instance: the caller's SIP dialog, its rtpengine session
 // and the agent leg, driven by the pure transition table in domain/call-flow.ts. Every event is
 // applied in order (a per-call promise chain), so SIP, queue and timer events never interleave.
+// The agent leg lives in agent-leg.ts, the caller's keys in caller-input.ts.
 import type { Offer, Priority } from '@hotline/queue';
 import type Srf from 'drachtio-srf';
-import { isTelephonyError, TelephonyError } from '../../errors.ts';
-import { announcementRound, languageSkillFor } from '../domain/announcements.ts';
+import { isTelephonyError } from '../../errors.ts';
+import { announcementRound } from '../domain/announcements.ts';
 import { type CallEvent, type CallState, type Effect, TERMINAL, transition } from '../domain/call-flow.ts';
-import { offerHeaders } from '../domain/hotline-headers.ts';
 import {
   answerCommand,
   deleteCommand,
   offerCommand,
   playMediaCommand,
-  startRecordingCommand,
   stopMediaCommand,
 } from '../media/ng-commands.ts';
+import { type AgentLeg, dropAgentLeg, ringAgent } from './agent-leg.ts';
+import { type DigitVia, onCallerInfo } from './caller-input.ts';
 import type { GatewayContext } from './context.ts';
 import { fileRecording } from './recordings.ts';
 import { asDialog, type Dialog, hangup, inDialog } from './srf-types.ts';
@@ -29,18 +30,8 @@ export interface InboundInit {
   skills: string[];
   queue: string;
   arrivedAt: number;
-}
-
-interface AgentLeg {
-  agentId: string;
-  offerId: string | null;
-  tag: string;
-  req?: Srf.SrfRequest;
-  dialog?: Dialog;
-  canceled: boolean;
-  lost?: boolean;
-  earlyBye?: boolean;
-  ping?: NodeJS.Timeout;
+  /** Calls from this number within the repeat-caller window before this one (0 = first call). */
+  earlierCalls: number;
 }
 
 /** The far end the caller stays with after the agent leaves a three-way call. */
@@ -63,13 +54,18 @@ export class InboundCall {
   private chain: Promise<void> = Promise.resolve();
   private timers = new Set<NodeJS.Timeout>();
   private announceRound = 0;
-  private requeueHow: RequeueHow = 'rejected';
+  /** How the current agent leg ended (set by agent-leg.ts; decides how the call goes back to the queue). */
+  requeueHow: RequeueHow = 'rejected';
+  /** The caller chose a language (skip the rest of the language menu). */
+  private languageChosen = false;
+  /** What is being played to the caller during the greeting phase. */
+  private greetingPart: 'greeting' | 'menu' | 'done' = 'greeting';
   private endedBy: 'agent' | 'caller' | 'system' = 'system';
   private seenOffers = new Set<string>();
   private parkTag: string;
 
   constructor(
-    private readonly ctx: GatewayContext,
+    readonly ctx: GatewayContext,
     readonly init: InboundInit,
   ) {
     this.parkTag = `park-${init.id}`;
@@ -88,12 +84,19 @@ export class InboundCall {
     return this.init.sipCallId;
   }
 
-  /** Anchor the caller's media (parked until an agent answers); returns the SDP for the caller's 200. */
+  /** Anchor the caller's media (parked until an agent answers) and start recording the whole call
+   * (greeting, queue and conversation); returns the SDP for the caller's 200. */
   async anchor(): Promise<string> {
     const { media } = this.ctx;
     const { sipCallId, callerTag, callerSdp } = this.init;
     await media.send(
-      offerCommand({ callId: sipCallId, fromTag: callerTag, sdp: callerSdp, target: 'plain' }),
+      offerCommand({
+        callId: sipCallId,
+        fromTag: callerTag,
+        sdp: callerSdp,
+        target: 'plain',
+        record: { metadata: `hotline-call-id:${this.id}` },
+      }),
     );
     const a = await media.send(
       answerCommand({
@@ -113,30 +116,43 @@ export class InboundCall {
     const dialog = asDialog(srfDialog);
     this.callerDialog = dialog;
     dialog.on('destroy', () => this.fire('caller-hangup', 'caller'));
-    dialog.on('info', (req, res) => void this.onCallerInfo(req, res));
+    dialog.on('info', (req, res) => void onCallerInfo(this, req, res));
     dialog.on('modify', (_req, res) => res.send(200, { body: dialog.local.sdp }));
-    void this.ctx.records.update(this.id, {
-      sipCallId: this.sipCallId,
-      caller: this.init.callerNumber,
-      queue: this.init.queue,
-      instance: this.ctx.cfg.instanceId,
-      arrivedAt: this.init.arrivedAt,
-      state: this.state,
-    });
+    void this.ctx.records
+      .update(this.id, {
+        sipCallId: this.sipCallId,
+        caller: this.init.callerNumber,
+        queue: this.init.queue,
+        instance: this.ctx.cfg.instanceId,
+        arrivedAt: this.init.arrivedAt,
+        state: this.state,
+        priority: this.init.priority,
+        earlierCalls: this.init.earlierCalls,
+        recording: 'rtpengine-pcap',
+        recordingStartedAt: this.ctx.now(),
+      })
+      .catch(() => {});
     void this.playGreeting();
   }
 
-  /** Queue every event; effects run in order. */
-  fire(event: CallEvent, by?: 'agent' | 'caller' | 'system'): Promise<void> {
-    this.chain = this.chain.then(() => this.apply(event, by));
+  /** Run `step` after every event already queued for this call (never concurrently with them). */
+  enqueueStep(step: () => Promise<void> | void): Promise<void> {
+    this.chain = this.chain
+      .then(step)
+      .catch((e) => this.ctx.log.error({ callId: this.id, err: (e as Error).message }, 'call step failed'));
     return this.chain;
+  }
+
+  /** Queue every event; effects run in order. Inside a step use applyNow (fire would wait for itself). */
+  fire(event: CallEvent, by?: 'agent' | 'caller' | 'system'): Promise<void> {
+    return this.enqueueStep(() => this.applyNow(event, by));
   }
 
   /** The distributor offered this call to an agent (from enqueue's result or the event stream). */
   onOffer(offer: Offer): Promise<void> {
     if (this.seenOffers.has(offer.offerId)) return this.chain;
     this.seenOffers.add(offer.offerId);
-    this.chain = this.chain.then(async () => {
+    return this.enqueueStep(async () => {
       if (this.state === 'offering') {
         // events can arrive out of order (a new offer before the old one's expiry): keep it
         this.pendingOffer = offer;
@@ -145,7 +161,6 @@ export class InboundCall {
       if (this.state !== 'queued') return;
       await this.takeOffer(offer);
     });
-    return this.chain;
   }
 
   private pendingOffer: Offer | undefined;
@@ -164,20 +179,20 @@ export class InboundCall {
     this.later(() => {
       if (this.agent === leg && this.state === 'offering') void this.onOfferExpired(offer.offerId);
     }, ms);
-    await this.apply('agent-offered');
+    await this.applyNow('agent-offered');
   }
 
   /** The distributor expired the offer (no answer in time). */
   onOfferExpired(offerId: string): Promise<void> {
-    this.chain = this.chain.then(async () => {
+    return this.enqueueStep(async () => {
       if (this.state !== 'offering' || this.agent?.offerId !== offerId) return;
       this.requeueHow = 'expired';
-      await this.apply('offer-timeout');
+      await this.applyNow('offer-timeout');
     });
-    return this.chain;
   }
 
-  private async apply(event: CallEvent, by?: 'agent' | 'caller' | 'system'): Promise<void> {
+  /** Apply one event now: only from inside a step of this call's chain. */
+  async applyNow(event: CallEvent, by?: 'agent' | 'caller' | 'system'): Promise<void> {
     if (TERMINAL.has(this.state)) return;
     let step: ReturnType<typeof transition>;
     try {
@@ -197,7 +212,7 @@ export class InboundCall {
         this.ctx.log.error({ callId: this.id, effect, err: (e as Error).message }, 'call effect failed');
         if (effect === 'ring-agent') {
           this.requeueHow = isTelephonyError(e, 'GW_AGENT_UNREACHABLE') ? 'unreachable' : 'rejected';
-          this.chain = this.chain.then(() => this.apply('agent-rejected'));
+          void this.enqueueStep(() => this.applyNow('agent-rejected'));
         }
       }
     }
@@ -226,18 +241,14 @@ export class InboundCall {
         this.clearTimers();
         return;
       case 'ring-agent':
-        return this.ringAgent();
+        return ringAgent(this);
       case 'cancel-agent-leg':
       case 'end-agent-leg':
-        return this.dropAgentLeg();
+        return dropAgentLeg(this.agent);
       case 'requeue-at-head':
         return this.requeue();
       case 'bridge':
         return; // media was connected by ringAgent's answer; nothing left to do
-      case 'start-recording':
-        await media.send(startRecordingCommand(sipCallId, `hotline-call-id:${this.id}`));
-        await ctx.records.update(this.id, { recording: 'rtpengine-pcap', recordingStartedAt: ctx.now() });
-        return;
       case 'record-answer':
         await acd.answer(this.acdId, this.agent!.agentId);
         await ctx.records.update(this.id, { agentId: this.agent!.agentId, answeredAt: ctx.now() });
@@ -259,6 +270,7 @@ export class InboundCall {
           abandonedAt: ctx.now(),
           waitedMs: ctx.now() - this.init.arrivedAt,
         });
+        await ctx.history.noteAbandon(this.init.callerNumber).catch(() => {});
         return;
       case 'end-call-in-queue':
         await acd
@@ -307,17 +319,53 @@ export class InboundCall {
     this.timers.clear();
   }
 
-  private async playGreeting(): Promise<void> {
-    let ms = 0;
+  /** Play a prompt to the caller; resolves with its length in ms (0 when it could not be played). */
+  private async playToCaller(name: string): Promise<number> {
     try {
       const r = await this.ctx.media.send(
-        playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt('greeting')),
+        playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt(name)),
       );
-      ms = typeof r.duration === 'number' ? r.duration : 0;
+      return typeof r.duration === 'number' ? r.duration : 0;
     } catch (e) {
-      this.ctx.log.warn({ callId: this.id, err: (e as Error).message }, 'greeting not played');
+      this.ctx.log.warn({ callId: this.id, prompt: name, err: (e as Error).message }, 'prompt not played');
+      return 0;
     }
-    this.later(() => void this.fire('greeting-done'), ms);
+  }
+
+  /** The greeting (it says the call is recorded), then — unless the caller already pressed a key or
+   * the center has no language seats — the one-level language menu; then the queue. */
+  private async playGreeting(): Promise<void> {
+    const ms = await this.playToCaller('greeting');
+    this.later(() => void this.afterGreeting(), ms);
+  }
+
+  private async afterGreeting(): Promise<void> {
+    if (this.state !== 'greeting' || this.greetingPart !== 'greeting') return;
+    if (!this.ctx.cfg.languageMenu || this.languageChosen) {
+      this.greetingPart = 'done';
+      await this.fire('greeting-done');
+      return;
+    }
+    this.greetingPart = 'menu';
+    const ms = await this.playToCaller('language-menu');
+    this.later(() => {
+      if (this.greetingPart !== 'menu') return;
+      this.greetingPart = 'done';
+      void this.fire('greeting-done');
+    }, ms);
+  }
+
+  /** A language key during the greeting or the menu (caller-input.ts): the skill the call needs. */
+  async chooseLanguage(skill: string, via: DigitVia): Promise<void> {
+    this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), skill];
+    this.languageChosen = true;
+    await this.ctx.records.update(this.id, { language: skill.slice(5), languageKeyVia: via }).catch(() => {});
+    if (this.greetingPart === 'menu') {
+      // the caller answered the menu: no need to hear the rest of it
+      this.greetingPart = 'done';
+      await this.ctx.media.send(stopMediaCommand(this.sipCallId, this.init.callerTag)).catch(() => {});
+      await this.fire('greeting-done');
+    }
   }
 
   private async enqueue(): Promise<void> {
@@ -329,8 +377,15 @@ export class InboundCall {
       callerNumber: this.init.callerNumber,
       meta: { sipCallId: this.sipCallId, instance: this.ctx.cfg.instanceId },
     });
-    await this.ctx.records.update(this.id, { enqueuedAt: this.ctx.now(), position: r.position });
-    if (r.offer) void this.onOffer(r.offer);
+    void this.ctx.records
+      .update(this.id, { enqueuedAt: this.ctx.now(), position: r.position })
+      .catch(() => {});
+    if (r.offer && this.state === 'queued' && !this.seenOffers.has(r.offer.offerId)) {
+      // An agent was free: ring now, inside this step, so the agent's INVITE does not wait for the
+      // hold-music command that follows (the caller hears the music while the agent's phone rings).
+      this.seenOffers.add(r.offer.offerId);
+      await this.takeOffer(r.offer);
+    }
   }
 
   private scheduleAnnouncement(): void {
@@ -364,144 +419,6 @@ export class InboundCall {
     this.scheduleAnnouncement();
   }
 
-  private async ringAgent(): Promise<void> {
-    const { ctx } = this;
-    const leg = this.agent!;
-    const reg = await ctx.regs.lookup(leg.agentId, ctx.now());
-    if (!reg) throw new TelephonyError('GW_AGENT_UNREACHABLE', `agent ${leg.agentId} is not registered`);
-    const { sipCallId, callerTag, callerSdp } = this.init;
-    // The to-tag gives the agent its own rtpengine monologue. Without it rtpengine reuses the parked
-    // branch (plain RTP, hold music) for this offer and only creates the agent's monologue at the
-    // answer: the browser then talks ICE/DTLS to a port whose DTLS/SRTP state belongs to the park
-    // branch ("DTLS error: unexpected message", "SRTP output wanted, but no crypto suite").
-    const o = await ctx.media.send(
-      offerCommand({
-        callId: sipCallId,
-        fromTag: callerTag,
-        toTag: leg.tag,
-        sdp: callerSdp,
-        target: 'webrtc',
-      }),
-    );
-    const pos = ctx.now() - this.init.arrivedAt;
-    const headers = offerHeaders({
-      callId: this.id,
-      caller: this.init.callerNumber,
-      queue: this.queue,
-      waitSeconds: pos / 1000,
-      priority: this.init.priority === 'urgent' ? 2 : this.init.priority === 'elderly' ? 1 : 0,
-      language: this.skills.find((s) => s.startsWith('lang:'))?.slice(5) ?? 'mandarin',
-      repeatCaller: false,
-      kind: this.transfers > 0 ? 'transfer' : 'inbound',
-    });
-    // Ring in the background: the answer (or failure) comes back as an event.
-    ctx.srf
-      .createUAC(
-        reg.contact,
-        { localSdp: o.sdp!, headers: { ...headers, From: `<sip:${this.init.callerNumber}@localhost>` } },
-        {
-          // srf calls cbRequest(err, req) although its typings say (req)
-          cbRequest: ((_e: unknown, req: Srf.SrfRequest) => {
-            leg.req = req;
-            this.agentLegCallId = req.get('Call-ID');
-          }) as never,
-        },
-      )
-      .then((dialog) => void this.onAgentAnswered(leg, asDialog(dialog)))
-      .catch((err: { status?: number; message?: string }) => {
-        if (leg.canceled || this.agent !== leg) return;
-        ctx.log.info(
-          { callId: this.id, agentId: leg.agentId, status: err.status ?? err.message },
-          'agent did not answer',
-        );
-        this.requeueHow =
-          err.status === undefined || err.status === 408 || err.status === 480 || err.status >= 500
-            ? 'unreachable'
-            : 'rejected';
-        void this.fire('agent-rejected');
-      });
-  }
-
-  private async onAgentAnswered(leg: AgentLeg, dialog: Dialog): Promise<void> {
-    if (leg.canceled || this.agent !== leg || this.state !== 'offering') {
-      hangup(dialog);
-      return;
-    }
-    leg.dialog = dialog;
-    // handlers first: the browser may send INFO/BYE right after its ACK
-    dialog.on('destroy', () => {
-      this.chain = this.chain.then(async () => {
-        if (this.agent !== leg) return;
-        if (this.state !== 'offering') return this.apply('agent-hangup', 'agent');
-        leg.earlyBye = true; // answered and hung up before media was bridged: handled after the answer
-      });
-    });
-    dialog.on('info', (req, res) => void this.relayInfo(req, res, this.callerDialog));
-    dialog.on('modify', (req, res) => void this.onAgentModify(req, res));
-    dialog.on('refer', (req, res) => void this.ctx.onRefer?.(this, req, res));
-    try {
-      await this.ctx.media.send(
-        answerCommand({
-          callId: this.sipCallId,
-          fromTag: this.init.callerTag,
-          toTag: leg.tag,
-          sdp: dialog.remote.sdp,
-          target: 'plain',
-        }),
-      );
-    } catch (e) {
-      this.ctx.log.error({ callId: this.id, err: (e as Error).message }, 'bridging media failed');
-      hangup(dialog);
-      this.requeueHow = 'rejected';
-      await this.fire('agent-rejected');
-      return;
-    }
-    this.startAgentPing(leg);
-    await this.fire('agent-answered');
-    if (leg.earlyBye) await this.fire('agent-hangup', 'agent');
-  }
-
-  private startAgentPing(leg: AgentLeg): void {
-    leg.ping = setInterval(() => {
-      if (!leg.dialog || this.agent !== leg) return;
-      leg.dialog
-        .request(inDialog('OPTIONS'))
-        .then((res) => {
-          if ([408, 410, 480, 481, 503].includes(res.status)) {
-            this.ctx.log.info({ callId: this.id, status: res.status }, 'agent ping failed');
-            this.agentLost(leg);
-          }
-        })
-        .catch((e: Error) => {
-          this.ctx.log.info({ callId: this.id, err: e.message }, 'agent ping failed');
-          this.agentLost(leg);
-        });
-    }, this.ctx.cfg.agentPingMs);
-  }
-
-  private agentLost(leg: AgentLeg): void {
-    if (this.agent !== leg || leg.lost) return;
-    leg.lost = true;
-    this.ctx.log.warn(
-      { callId: this.id, agentId: leg.agentId },
-      "agent's browser is gone: caller back to the head of the queue",
-    );
-    this.requeueHow = 'unreachable';
-    void this.fire('agent-lost');
-  }
-
-  private async dropAgentLeg(): Promise<void> {
-    const leg = this.agent;
-    if (!leg) return;
-    leg.canceled = true;
-    if (leg.ping) clearInterval(leg.ping);
-    if (leg.dialog) {
-      hangup(leg.dialog);
-    } else if (leg.req) {
-      leg.req.cancel(() => {});
-    }
-  }
-
   private async requeue(): Promise<void> {
     const leg = this.agent;
     this.agent = undefined;
@@ -519,7 +436,7 @@ export class InboundCall {
     const pending = this.pendingOffer;
     if (pending && pending.callId === this.acdId && pending.expiresAt > this.ctx.now()) {
       this.pendingOffer = undefined;
-      this.chain = this.chain.then(() => (this.state === 'queued' ? this.takeOffer(pending) : undefined));
+      void this.enqueueStep(() => (this.state === 'queued' ? this.takeOffer(pending) : undefined));
     }
   }
 
@@ -540,74 +457,12 @@ export class InboundCall {
     );
   }
 
-  private async onCallerInfo(req: Srf.SrfRequest, res: Srf.SrfResponse): Promise<void> {
-    res.send(200);
-    const digit = /Signal\s*=\s*([0-9*#A-D])/i.exec(req.body ?? '')?.[1];
-    const lang = languageSkillFor(digit);
-    if (this.state === 'greeting' && lang) {
-      this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), lang];
-      await this.ctx.records.update(this.id, { language: lang.slice(5) });
-      return;
-    }
-    if (this.state === 'queued' && digit === '#' && this.ctx.cfg.callbackOfferEvery > 0) {
-      await this.fire('callback-accepted', 'caller');
-      return;
-    }
-    if (this.agent?.dialog && (this.state === 'bridged' || this.state === 'held')) {
-      await this.agent.dialog
-        .request(inDialog('INFO', { 'Content-Type': req.get('Content-Type') }, req.body))
-        .catch(() => {});
-    }
-  }
-
-  private async relayInfo(req: Srf.SrfRequest, res: Srf.SrfResponse, to: Dialog | undefined): Promise<void> {
+  async relayInfo(req: Srf.SrfRequest, res: Srf.SrfResponse, to: Dialog | undefined): Promise<void> {
     res.send(200);
     if (!to?.connected) return;
     await to
       .request(inDialog('INFO', { 'Content-Type': req.get('Content-Type') }, req.body))
       .catch((e: Error) => this.ctx.log.debug({ callId: this.id, err: e.message }, 'INFO relay failed'));
-  }
-
-  /** re-INVITE from the agent (hold / unhold): answered through rtpengine; the caller hears hold music. */
-  private async onAgentModify(req: Srf.SrfRequest, res: Srf.SrfResponse): Promise<void> {
-    const leg = this.agent;
-    if (!leg) return void res.send(481);
-    const hold = /^a=(sendonly|inactive)\s*$/m.test(req.body ?? '');
-    const { sipCallId, callerTag, callerSdp } = this.init;
-    try {
-      await this.ctx.media.send(
-        offerCommand({
-          callId: sipCallId,
-          fromTag: leg.tag,
-          toTag: callerTag,
-          sdp: req.body,
-          target: 'plain',
-        }),
-      );
-      const callerAnswer = hold ? callerSdp.replace(/^a=(sendrecv|sendonly)\s*$/m, 'a=recvonly') : callerSdp;
-      const a = await this.ctx.media.send(
-        answerCommand({
-          callId: sipCallId,
-          fromTag: leg.tag,
-          toTag: callerTag,
-          sdp: callerAnswer,
-          target: 'webrtc',
-          browserOriginated: true,
-        }),
-      );
-      res.send(200, { body: a.sdp, headers: { 'Content-Type': 'application/sdp' } });
-    } catch (e) {
-      this.ctx.log.error({ callId: this.id, err: (e as Error).message }, 're-INVITE from agent failed');
-      res.send(488);
-      return;
-    }
-    if (hold && this.state === 'bridged') {
-      await this.fire('hold');
-      await this.ctx.acd.hold(this.acdId).catch(() => {});
-    } else if (!hold && this.state === 'held') {
-      await this.fire('unhold');
-      await this.ctx.acd.resume(this.acdId).catch(() => {});
-    }
   }
 
   private finishing = false;
@@ -634,17 +489,17 @@ export class InboundCall {
 
   /** Blind transfer to a queue: the agent leaves, the caller waits in `queue` as a new queue call. */
   transferToQueue(queue: string): Promise<void> {
-    this.chain = this.chain.then(async () => {
+    return this.enqueueStep(async () => {
       if (this.state !== 'bridged') return;
       this.transferQueue = queue;
-      await this.apply('transfer', 'agent');
+      await this.applyNow('transfer', 'agent');
     });
-    return this.chain;
   }
   private transferQueue = '';
-  private transfers = 0;
+  /** How many times the call was transferred to a queue (the agent sees "transfer" on later offers). */
+  transfers = 0;
   /** Required skills; the caller's language choice during the greeting adds one. */
-  private skills: string[] = [];
+  skills: string[] = [];
 
   /** Used by the transfer handler (app/transfer.ts) after it reconnected the caller's media. */
   async handOffTo(far: FarEnd, handoffFields: Record<string, number | string>): Promise<void> {

@@ -1,9 +1,9 @@
 // A new INVITE from the carrier trunk: ACL check, media anchored in rtpengine, answered, handed to
 // an InboundCall (greeting → queue → agent). Anything not from a trunk address gets 403 and a log line.
 import { randomBytes } from 'node:crypto';
-import type { Priority } from '@hotline/queue';
 import type Srf from 'drachtio-srf';
 import { isTelephonyError } from '../../errors.ts';
+import { arrivalPriority } from '../domain/caller-priority.ts';
 import { callerNumber } from '../domain/hotline-headers.ts';
 import { deleteCommand } from '../media/ng-commands.ts';
 import type { GatewayContext } from './context.ts';
@@ -35,10 +35,18 @@ export async function onTrunkInvite(
   }
   const arrivedAt = ctx.now();
   const number = callerNumber(req.get('P-Asserted-Identity') || req.get('From'));
-  const priority: Priority = ctx.cfg.urgentCallers.includes(number) ? 'urgent' : 'normal';
   const callerTag = /;\s*tag=([^;>\s]+)/.exec(req.get('From'))?.[1] ?? 'caller';
+  const id = newHotlineCallId(arrivedAt);
+  const seen = await ctx.history.noteArrival(number, id, arrivedAt).catch((e: Error) => {
+    ctx.log.warn({ callId: id, err: e.message }, 'caller history unavailable');
+    return { earlierCalls: 0, abandonedRecently: false };
+  });
+  const priority = arrivalPriority({
+    flaggedUrgent: ctx.cfg.urgentCallers.includes(number),
+    abandonedRecently: seen.abandonedRecently,
+  });
   const call = new InboundCall(ctx, {
-    id: newHotlineCallId(arrivedAt),
+    id,
     sipCallId: req.get('Call-ID'),
     callerTag,
     callerSdp: sdp,
@@ -47,6 +55,7 @@ export async function onTrunkInvite(
     skills: [],
     queue: ctx.cfg.queue,
     arrivedAt,
+    earlierCalls: seen.earlierCalls,
   });
   let canceled = false;
   req.on('cancel', () => {

@@ -8,6 +8,7 @@
 //   bridged/held ──caller-hangup / agent-hangup──▶ wrap-up ──wrap-up-done──▶ ended
 //   bridged ──handoff (agent leaves a three-way)──▶ handed-off ──*-hangup──▶ ended
 //   greeting/queued/offering ──caller-hangup──▶ abandoned;   queued ──callback-accepted──▶ callback-pending
+// Recording is not an effect: it runs from the caller's answer (the gateway's anchor) to the end.
 
 export type CallState =
   | 'greeting'
@@ -49,7 +50,6 @@ export type Effect =
   | 'cancel-agent-leg'
   | 'requeue-at-head'
   | 'bridge'
-  | 'start-recording'
   | 'play-apology'
   | 'end-caller-leg'
   | 'end-agent-leg'
@@ -88,7 +88,7 @@ export const TRANSITIONS: Readonly<Record<CallState, Row>> = {
   offering: {
     'agent-answered': {
       to: 'bridged',
-      effects: ['stop-announcements', 'stop-hold-music', 'bridge', 'start-recording', 'record-answer'],
+      effects: ['stop-announcements', 'stop-hold-music', 'bridge', 'record-answer'],
     },
     'agent-rejected': { to: 'queued', effects: ['cancel-agent-leg', 'requeue-at-head'] },
     'offer-timeout': { to: 'queued', effects: ['cancel-agent-leg', 'requeue-at-head'] },

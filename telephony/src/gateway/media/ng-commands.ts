@@ -107,10 +107,6 @@ export function unblockMediaCommand(callId: string, fromPartyTag: string): NgCom
   return { command: 'unblock media', 'call-id': callId, 'from-tag': fromPartyTag };
 }
 
-export function startRecordingCommand(callId: string, metadata?: string): NgCommand {
-  return { command: 'start recording', 'call-id': callId, ...(metadata ? { metadata } : {}) };
-}
-
 /** RFC 2833 digits toward the party whose tag is `toPartyTag`. Requires inject-DTMF on offer and answer. */
 export function playDtmfCommand(
   callId: string,

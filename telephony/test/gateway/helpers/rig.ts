@@ -105,6 +105,8 @@ export async function startRig(overrides: Partial<GatewayConfigInput> = {}): Pro
     redisPrefix: prefix,
     acdPrefix: `${prefix}acd`,
     rtpengine: { host: '127.0.0.1', port: rtp.ngPort, timeoutMs: 1000 },
+    dtmfListen: { host: '127.0.0.1', port: rtp.dtmfPort },
+    languageMenu: false,
     trunkAllow: ['127.0.0.1'],
     credentialSecret: secret,
     nonceSecret: `${secret}-nonce`,

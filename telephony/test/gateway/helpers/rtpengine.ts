@@ -13,6 +13,8 @@ export interface Rtpengine {
   ngPort: number;
   dir: string;
   recordingDir: string;
+  /** Where this rtpengine sends detected RFC 2833 digits (dtmf-log-dest): the gateway listens there. */
+  dtmfPort: number;
   child: ChildProcess;
   log: () => string;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startRtpengine(
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-rtpengine-'));
   const recordingDir = path.join(dir, 'rec');
   const ngPort = await freeUdpPort();
+  const dtmfPort = await freeUdpPort();
   const base = 30000 + Math.floor(Math.random() * Math.floor((30000 - ports) / 100)) * 100;
   const conf = path.join(dir, 'rtpengine.conf');
   writeFileSync(
@@ -63,6 +66,7 @@ export async function startRtpengine(
       `recording-dir = ${recordingDir}`,
       'recording-method = pcap',
       'delete-delay = 0',
+      `dtmf-log-dest = ${host}:${dtmfPort}`,
       `log-level = ${opts.logLevel ?? 6}`,
       '',
     ].join('\n'),
@@ -72,6 +76,7 @@ export async function startRtpengine(
     ngPort,
     dir,
     recordingDir,
+    dtmfPort,
     child: undefined as unknown as ChildProcess,
     log: () => out,
     stop: () => kill(),

@@ -49,7 +49,9 @@ describe('caller history in the screen-pop', () => {
       repeatCaller: true,
       countyGuess: '康定市',
     });
-    expect(h.calls).toEqual([{ at: Date.parse('2026-11-20T02:00:00.000Z'), answered: true, ticketNo: '42' }]);
+    expect(h.calls).toEqual([
+      { callId: 'h-1', at: Date.parse('2026-11-20T02:00:00.000Z'), answered: true, ticketNo: '42' },
+    ]);
     expect(h.tickets[0]).toMatchObject({ ticketNo: '42', county: '泸定县', status: 'registered' });
     expect(callerHistoryPath('c 1', '+86 139-1234-5678')).toBe(
       '/api/callers/%2B8613912345678/history?excludeCallId=c%201',

@@ -34,6 +34,7 @@ export function toCallerHistory(h: CallerHistoryDto): CallerHistory {
   return {
     maskedNumber: h.callerNumber,
     calls: h.calls.map((c) => ({
+      callId: c.callId,
       at: Date.parse(c.at),
       answered: c.answered,
       ...(c.ticketNo ? { ticketNo: c.ticketNo } : {}),

@@ -85,6 +85,7 @@ function AgentScreen(props: { me: Me; phone: SipJsPhone }) {
   return (
     <AgentWorkspace
       agentId={props.me.id}
+      canPlayRecordings={props.me.permissions.includes('recordings.play')}
       phone={phone}
       backend={backend}
       ticketSlot={(call, pop) => <TicketDesk call={call} pop={pop} />}

@@ -3,6 +3,8 @@
 import type { CallInfo } from './softphone-state.ts';
 
 export interface PriorCall {
+  /** The server's call id (plays the call's 录音 for users allowed to). */
+  callId?: string;
   at: number;
   answered: boolean;
   ticketNo?: string;

@@ -1,11 +1,17 @@
 // The ticket and knowledge-base screens' messages, merged into the console's i18n instance by one
 // line in i18n/index.ts (each screen keeps its own message file).
 import { KB_MESSAGES } from '../kb/messages.ts';
+import { RECORDING_MESSAGES } from '../recordings/messages.ts';
 import { TICKET_FORM_MESSAGES } from './messages.ts';
 import { PORTAL_MESSAGES } from './portal/messages.ts';
 
 type Bundle = { readonly 'zh-CN': object; readonly en: object };
-export const MESSAGE_BUNDLES: readonly Bundle[] = [TICKET_FORM_MESSAGES, PORTAL_MESSAGES, KB_MESSAGES];
+export const MESSAGE_BUNDLES: readonly Bundle[] = [
+  TICKET_FORM_MESSAGES,
+  PORTAL_MESSAGES,
+  KB_MESSAGES,
+  RECORDING_MESSAGES,
+];
 
 export function addMessageBundles(i18n: {
   addResourceBundle(lng: string, ns: string, res: object, deep?: boolean, overwrite?: boolean): unknown;

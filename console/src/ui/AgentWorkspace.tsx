@@ -42,6 +42,8 @@ function emergencyReducer(s: EmergencyState, e: EmergencyEvent): EmergencyState 
 
 export function AgentWorkspace(props: {
   agentId: string;
+  /** permission recordings.play: 录音 players in the screen-pop's call history */
+  canPlayRecordings?: boolean;
   phone: Phone;
   backend: AgentBackend;
   /** the ticket form + KB panel (console/src/tickets), given the current call and its screen-pop */
@@ -232,7 +234,7 @@ export function AgentWorkspace(props: {
         </section>
       </aside>
       <main className="col-main">
-        <ScreenPopPanel pop={pop} />
+        <ScreenPopPanel pop={pop} canPlayRecordings={props.canPlayRecordings} />
         {typeof phone.transfer === 'function' && call?.phase === 'active' && (
           <TransferPanel phone={phone} callActive />
         )}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../domain/screen-pop.ts';
 import { formatDuration } from '../domain/softphone-state.ts';
+import { RecordingPlayer } from '../recordings/RecordingPlayer.tsx';
 
-export function ScreenPopPanel(props: { pop: ScreenPop | null }) {
+/** `canPlayRecordings` (permission recordings.play): a 录音 player beside each earlier call. */
+export function ScreenPopPanel(props: { pop: ScreenPop | null; canPlayRecordings?: boolean }) {
   const { t } = useTranslation();
   const { pop } = props;
   if (!pop) return null;
@@ -33,9 +35,10 @@ export function ScreenPopPanel(props: { pop: ScreenPop | null }) {
           ) : (
             <ul>
               {pop.recentCalls.map((c) => (
-                <li key={c.at}>
+                <li key={c.callId ?? c.at}>
                   {fmt(c.at)} · {c.answered ? t('pop.answered') : t('pop.missed')}
                   {c.ticketNo ? ` · ${c.ticketNo}` : ''}
+                  {props.canPlayRecordings && c.answered && c.callId && <RecordingPlayer callId={c.callId} />}
                 </li>
               ))}
             </ul>

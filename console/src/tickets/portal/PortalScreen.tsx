@@ -206,6 +206,7 @@ export default function PortalScreen(props: { api?: TicketsApi; phone?: Partial<
             orgUnitId={setup.orgUnitId}
             api={api}
             now={now}
+            canPlayRecordings={setup.permissions.includes('recordings.play')}
             onChanged={() => void load()}
           />
         ) : (

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../../server/src/contracts/tickets.ts';
+import { RecordingList } from '../../recordings/RecordingPlayer.tsx';
 import { errorText, type OrgUnit, type TicketMeta, type TicketsApi } from '../api.ts';
 import { flattenCategories } from '../ticket-form.ts';
 import { CommandPanel } from './CommandPanel.tsx';
@@ -17,6 +18,8 @@ export function TicketDetail(props: {
   orgUnitId: string;
   api: TicketsApi;
   now: number;
+  /** permission recordings.play: show the 录音 players of the ticket's calls */
+  canPlayRecordings?: boolean;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -129,6 +132,9 @@ export function TicketDetail(props: {
             </>
           )}
         </dl>
+        {props.canPlayRecordings && (
+          <RecordingList callIds={[...ticket.intake.callIds, ...ticket.intake.recordingIds]} />
+        )}
         {ticket.assignments.length > 0 && (
           <table className="assignments">
             <caption>{t('portal.assignments')}</caption>

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Session, SessionState } from 'sip.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readPcapUdp } from '../../src/gateway/recordings/pcap-to-wav.ts';
 import { waitState } from './helpers/agent.ts';
 import { type Rig, startRig } from './helpers/rig.ts';
 import { haveRtpengine } from './helpers/rtpengine.ts';
@@ -120,6 +121,10 @@ describe.skipIf(skip)('call flows', () => {
     expect(path.basename(file)).toBe(`${callId}.pcap`);
     const pcap = readFileSync(file);
     expect(pcap.length).toBeGreaterThan(10_000); // ~2 s of G.711 from the caller
+    // recorded from the caller's answer: the time before the agent answered (greeting, queue) is in it
+    const rec = await rig.gw.ctx.records.get(callId);
+    const firstPacketAt = Math.min(...readPcapUdp(pcap).map((d) => d.atMs));
+    expect(firstPacketAt).toBeLessThan(Number(rec.answeredAt));
     const meta = JSON.parse(readFileSync(file.replace(/\.pcap$/, '.json'), 'utf8'));
     expect(meta.callId).toBe(callId);
     expect(meta.call.caller).toBe('13800000015');

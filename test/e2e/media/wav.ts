@@ -22,27 +22,39 @@ export function wavSamples(file: string): Int16Array {
   throw new Error(`${file}: no data chunk`);
 }
 
-/**
- * Share of the signal's power carried by a sine at `hz` (Goertzel): about 1 for a pure tone at `hz`,
- * about 0 when that tone is absent, in between for a mix.
- */
-export function toneShare(s: Int16Array, hz: number, rate = 8000): number {
-  if (s.length === 0) return 0;
-  const w = (2 * Math.PI * hz) / rate;
-  const c = 2 * Math.cos(w);
+/** Power of a sine at `hz` in one Hann-windowed block (Goertzel), as A²/2 of that sine. */
+function blockTonePower(s: Int16Array, from: number, n: number, hz: number, rate: number): number {
+  const c = 2 * Math.cos((2 * Math.PI * hz) / rate);
   let s1 = 0;
   let s2 = 0;
-  let energy = 0;
-  for (let i = 0; i < s.length; i++) {
-    const x = s[i]!;
-    energy += x * x;
-    const s0 = x + c * s1 - s2;
+  let wsum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
+    wsum += w;
+    const s0 = w * s[from + i]! + c * s1 - s2;
     s2 = s1;
     s1 = s0;
   }
-  if (energy === 0) return 0;
-  const power = s1 * s1 + s2 * s2 - c * s1 * s2; // |X(hz)|²
-  return (2 * power) / (s.length * energy);
+  const mag2 = s1 * s1 + s2 * s2 - c * s1 * s2; // |X(hz)|²
+  return (2 * mag2) / (wsum * wsum);
+}
+
+/**
+ * Share of the signal's power carried by a sine at `hz`: about 1 for a pure tone at `hz`, about 0
+ * when that tone is absent, in between for a mix. Measured in 0.1 s Hann-windowed blocks (±20 Hz), so
+ * what a jitter buffer does to a relayed tone (samples stretched, dropped or concealed) stays local.
+ */
+export function toneShare(s: Int16Array, hz: number, rate = 8000): number {
+  const n = Math.round(rate / 10);
+  let tone = 0;
+  let energy = 0;
+  for (let from = 0; from + n <= s.length; from += n) {
+    let e = 0;
+    for (let i = from; i < from + n; i++) e += s[i]! * s[i]!;
+    energy += e;
+    if (e > 0) tone += blockTonePower(s, from, n, hz, rate) * n;
+  }
+  return energy > 0 ? Math.min(1, tone / energy) : 0;
 }
 
 /** Shares of each candidate tone, rounded to 0.01, e.g. { 440: 0.02, 1000: 0.95 }. */

@@ -1,6 +1,6 @@
 // Benchmark: sipp inbound calls (no media) → sipd → gateway (rtpengine anchoring, greeting of 20 ms,
 // distributor) → 200 sip.js agents in Node (auto-answer, no WebRTC). sipd (its CLI) and the agents
-// run in child processes (bench/child-processes.ts), so this process holds only the gateway, as in
+// run in child processes (bench/lib/child-processes.ts), so this process holds only the gateway, as in
 // production. Steps up the call rate until a
 // call is lost (sipp failure or a call never offered); reports the highest clean rate and p50/p99
 // of "INVITE at the gateway → INVITE at the agent". Baseline in the same run: the same sipp load
@@ -19,7 +19,7 @@ import { startGateway } from '../src/gateway/app/gateway.ts';
 import { generatePrompts } from '../src/gateway/prompts/generate-prompts.ts';
 import { startRtpengine } from '../test/gateway/helpers/rtpengine.ts';
 import { sipp } from '../test/gateway/helpers/sipp.ts';
-import { startAgentsChild, startSipdChild } from './child-processes.ts';
+import { startAgentsChild, startSipdChild } from './lib/child-processes.ts';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
 const STEPS = (process.env.BENCH_STEPS ?? '20,50,100,150,200').split(',').map(Number);

@@ -1,5 +1,5 @@
 // Benchmark dispatcher: `npm run bench -w <workspace> -- <name>` runs bench/<name>.ts;
-// without a name it runs every bench/*.ts (except this file) in turn. Each prints one JSON document.
+// without a name it runs every bench/*.ts (except this file; helpers live in bench/lib/) in turn. Each prints one JSON document.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

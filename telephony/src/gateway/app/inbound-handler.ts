@@ -37,13 +37,10 @@ export async function onTrunkInvite(
   const number = callerNumber(req.get('P-Asserted-Identity') || req.get('From'));
   const callerTag = /;\s*tag=([^;>\s]+)/.exec(req.get('From'))?.[1] ?? 'caller';
   const id = newHotlineCallId(arrivedAt);
-  const seen = await ctx.history.noteArrival(number, id, arrivedAt).catch((e: Error) => {
+  // the caller's history (one Redis round trip) is looked up while rtpengine anchors the media
+  const seenP = ctx.history.noteArrival(number, id, arrivedAt).catch((e: Error) => {
     ctx.log.warn({ callId: id, err: e.message }, 'caller history unavailable');
     return { earlierCalls: 0, abandonedRecently: false };
-  });
-  const priority = arrivalPriority({
-    flaggedUrgent: ctx.cfg.urgentCallers.includes(number),
-    abandonedRecently: seen.abandonedRecently,
   });
   const call = new InboundCall(ctx, {
     id,
@@ -51,11 +48,11 @@ export async function onTrunkInvite(
     callerTag,
     callerSdp: sdp,
     callerNumber: number,
-    priority,
+    priority: 'normal',
     skills: [],
     queue: ctx.cfg.queue,
     arrivedAt,
-    earlierCalls: seen.earlierCalls,
+    earlierCalls: 0,
   });
   let canceled = false;
   req.on('cancel', () => {
@@ -72,6 +69,12 @@ export async function onTrunkInvite(
     void ctx.media.send(deleteCommand(call.sipCallId)).catch(() => {});
     return;
   }
+  const seen = await seenP;
+  call.init.priority = arrivalPriority({
+    flaggedUrgent: ctx.cfg.urgentCallers.includes(number),
+    abandonedRecently: seen.abandonedRecently,
+  });
+  call.init.earlierCalls = seen.earlierCalls;
   if (canceled) return;
   // rtpengine's port facing the caller: the recording tells the caller's packets apart by it (recordings.ts)
   const callerMediaPort = /^m=audio (\d+)/m.exec(localSdp)?.[1];

@@ -27,7 +27,7 @@ function stopChild(c: ChildProcess): Promise<void> {
 
 /** `src/sipd/cli.ts` on free ports (bound to 127.0.0.1), configured through its environment. */
 export async function startSipdChild(secret: string): Promise<SipdChild> {
-  const c = spawn(process.execPath, [...tsx, path.join(here, '../src/sipd/cli.ts')], {
+  const c = spawn(process.execPath, [...tsx, path.join(here, '../../src/sipd/cli.ts')], {
     env: {
       PATH: process.env.PATH,
       SIPD_HOST: '127.0.0.1',
@@ -76,7 +76,7 @@ function forkAgents(server: string, secret: string, count: number, idPrefix: str
   return { ready, stop };
 }
 
-/** `bench/gateway-agents.ts`: `count` registered auto-answering sip.js agents spread over `procs` children. */
+/** `bench/lib/gateway-agents.ts`: `count` registered auto-answering sip.js agents spread over `procs` children. */
 export async function startAgentsChild(
   server: string,
   secret: string,

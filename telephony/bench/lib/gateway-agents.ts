@@ -2,7 +2,7 @@
 // gateway process is measured alone. Reports each offered INVITE to the parent over IPC:
 // { t: 'ready' } once all are registered, then { t: 'invite', id, at } per INVITE (at = Date.now()).
 // Stops its agents and exits on { t: 'stop' } or when the parent goes away.
-import { startAgent, type TestAgent } from '../test/gateway/helpers/agent.ts';
+import { startAgent, type TestAgent } from '../../test/gateway/helpers/agent.ts';
 
 const [server = '', secret = '', countArg = '200', idPrefix = 'b'] = process.argv.slice(2);
 const send = (m: unknown) => process.send?.(m);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingMeta } from '../../src/gateway/app/recordings.ts';
-import { callWav } from '../../src/gateway/recordings/call-wav.ts';
+import { callWav, writeCallWav } from '../../src/gateway/recordings/call-wav.ts';
 import { isSilent, PcapFormatError, rms } from '../../src/gateway/recordings/pcap-to-wav.ts';
 import { type Rig, startRig } from './helpers/rig.ts';
 import { sendTone, tonePayload } from './helpers/rtp-tone.ts';
@@ -186,6 +186,33 @@ describe('callWav: pcaps → stereo WAV', () => {
     expect(rms(at(left, 520, 1490))).toBe(0); // the pause between the two recordings
     expect(rms(at(right, 1500, 2000))).toBe(0);
     expect(out.streams.filter((s) => s.channel === 'caller')).toHaveLength(2);
+  });
+
+  it('writeCallWav streams the same bytes in chunks, pausing between steps (a long call never blocks)', async () => {
+    const pcap = synthPcap(
+      [
+        ...stream({ srcPort: 5000, ssrc: 1, pt: 8, hz: 400, startMs: T0, n: 3000 }),
+        ...stream({ srcPort: 6000, ssrc: 2, pt: 0, hz: 1000, startMs: T0 + 40, n: 3000 }),
+      ].sort((a, b) => a.atMs - b.atMs),
+    );
+    const whole = callWav([pcap]);
+    const chunks: Uint8Array[] = [];
+    let pauses = 0;
+    const summary = await writeCallWav(
+      [pcap],
+      {},
+      async (c) => {
+        chunks.push(c);
+      },
+      async () => {
+        pauses++;
+      },
+    );
+    expect(Buffer.concat(chunks).equals(Buffer.from(whole.wav))).toBe(true);
+    expect(summary.bytes).toBe(whole.wav.length);
+    expect(summary.durationMs).toBe(60_040);
+    expect(chunks.length).toBeGreaterThan(2); // header + frame chunks
+    expect(pauses).toBeGreaterThanOrEqual(6); // 6000 records scanned and placed 2000 at a time, …
   });
 
   it('refuses a recording without G.711 audio', () => {

@@ -8,14 +8,14 @@
 // this metadata file and needs nothing else of telephony/. The WAV is made here, once, at filing
 // (recordings/call-wav.ts), so playback is a plain file read with HTTP Range.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  type CallWav,
   type CallWavStream,
-  callWav,
+  type CallWavSummary,
   WAV_CHANNELS,
   WAV_SAMPLE_RATE,
+  writeCallWav,
 } from '../recordings/call-wav.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -48,7 +48,7 @@ export interface RecordingWav {
   /** Channel order: ['caller', 'hotline']. */
   channels: string[];
   /** How the caller's streams were told apart (see recordings/call-wav.ts). */
-  callerBy: CallWav['callerBy'];
+  callerBy: CallWavSummary['callerBy'];
   streams: CallWavStream[];
 }
 
@@ -81,15 +81,29 @@ async function writeWav(
   files: readonly string[],
   callerPorts: number[],
 ): Promise<Pick<RecordingMeta, 'wav' | 'wavError'>> {
+  const file = `${callId}.wav`;
+  const tmp = path.join(dir, `${file}.${process.pid}.tmp`);
   try {
     const pcaps = await Promise.all(files.map((f) => readFile(path.join(dir, f))));
-    const made = callWav(pcaps, { callerPorts });
-    const file = `${callId}.wav`;
-    await writeAtomic(path.join(dir, file), made.wav);
+    // decoded in small steps with a pause between them and written chunk by chunk: a long call
+    // neither blocks the gateway's event loop nor sits in memory as one WAV
+    const fh = await open(tmp, 'w');
+    let made: CallWavSummary;
+    try {
+      made = await writeCallWav(
+        pcaps,
+        { callerPorts },
+        async (chunk) => void (await fh.write(chunk)),
+        () => new Promise((r) => setImmediate(r)),
+      );
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path.join(dir, file));
     return {
       wav: {
         file,
-        bytes: made.wav.length,
+        bytes: made.bytes,
         durationMs: made.durationMs,
         sampleRate: WAV_SAMPLE_RATE,
         channels: [...WAV_CHANNELS],
@@ -98,6 +112,7 @@ async function writeWav(
       },
     };
   } catch (e) {
+    await rm(tmp, { force: true });
     return { wavError: (e as Error).message };
   }
 }

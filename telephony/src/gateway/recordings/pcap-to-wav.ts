@@ -87,7 +87,22 @@ function ipOffset(linkType: number, frame: Uint8Array): number | undefined {
   }
 }
 
-function udpOf(frame: Uint8Array, off: number): Omit<UdpDatagram, 'atMs'> | undefined {
+/** "a.b.c.d:port" for an IPv4 address and port, built once per distinct pair (a call has a handful). */
+function v4Name(names: Map<number, string>, ip: number, port: number): string {
+  const key = ip * 65536 + port;
+  let n = names.get(key);
+  if (n === undefined) {
+    n = `${ip >>> 24}.${(ip >>> 16) & 0xff}.${(ip >>> 8) & 0xff}.${ip & 0xff}:${port}`;
+    names.set(key, n);
+  }
+  return n;
+}
+
+function udpOf(
+  frame: Uint8Array,
+  off: number,
+  names: Map<number, string>,
+): Omit<UdpDatagram, 'atMs'> | undefined {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   if (off + 1 > frame.length) return undefined;
   const version = frame[off]! >> 4;
@@ -97,9 +112,13 @@ function udpOf(frame: Uint8Array, off: number): Omit<UdpDatagram, 'atMs'> | unde
   if (version === 4) {
     const ihl = (frame[off]! & 0x0f) * 4;
     if (frame[off + 9] !== 17 || off + ihl + 8 > frame.length) return undefined;
-    src = Array.from(frame.subarray(off + 12, off + 16)).join('.');
-    dst = Array.from(frame.subarray(off + 16, off + 20)).join('.');
     udp = off + ihl;
+    const len = view.getUint16(udp + 4);
+    return {
+      source: v4Name(names, view.getUint32(off + 12), view.getUint16(udp)),
+      destination: v4Name(names, view.getUint32(off + 16), view.getUint16(udp + 2)),
+      data: frame.subarray(udp + 8, Math.min(frame.length, udp + Math.max(len, 8))),
+    };
   } else if (version === 6) {
     if (frame[off + 6] !== 17 || off + 48 > frame.length) return undefined;
     const v6 = (at: number) => {
@@ -120,8 +139,19 @@ function udpOf(frame: Uint8Array, off: number): Omit<UdpDatagram, 'atMs'> | unde
   };
 }
 
-/** Every UDP datagram in a classic pcap file (either byte order, µs or ns timestamps). */
-export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
+/** A pcap being read in steps (scanPcapUdp): its header fields and the next record's offset. */
+export interface PcapCursor {
+  pcap: Uint8Array;
+  view: DataView;
+  le: boolean;
+  nano: boolean;
+  linkType: number;
+  names: Map<number, string>;
+  /** Offset of the next record; -1 once the file is read. */
+  at: number;
+}
+
+export function openPcap(pcap: Uint8Array): PcapCursor {
   if (pcap.length < 24) throw new PcapFormatError('pcap shorter than its 24-byte header');
   const view = new DataView(pcap.buffer, pcap.byteOffset, pcap.byteLength);
   const magic = view.getUint32(0, false);
@@ -129,24 +159,42 @@ export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
   if (magic === 0xa1b2c3d4 || magic === 0xa1b23c4d) le = false;
   else if (magic === 0xd4c3b2a1 || magic === 0x4d3cb2a1) le = true;
   else throw new PcapFormatError(`not a pcap file (magic 0x${magic.toString(16)})`);
-  const linkType = view.getUint32(20, le) & 0x0fffffff;
   const nano = magic === 0xa1b23c4d || magic === 0x4d3cb2a1;
+  return { pcap, view, le, nano, linkType: view.getUint32(20, le) & 0x0fffffff, names: new Map(), at: 24 };
+}
+
+/** The UDP datagrams of the next `maxRecords` pcap records (fewer at the end; `cursor.at` = -1 then). */
+export function scanPcapUdp(c: PcapCursor, maxRecords: number): UdpDatagram[] {
+  const { pcap, view, le } = c;
   const out: UdpDatagram[] = [];
-  let p = 24;
-  while (p + 16 <= pcap.length) {
+  let p = c.at;
+  for (let n = 0; n < maxRecords && p >= 0; n++) {
+    if (p + 16 > pcap.length) {
+      p = -1;
+      break;
+    }
     const inclLen = view.getUint32(p + 8, le);
     const start = p + 16;
-    if (start + inclLen > pcap.length) break; // truncated last record (recording still open)
+    if (start + inclLen > pcap.length) {
+      p = -1; // truncated last record (recording still open)
+      break;
+    }
     const frame = pcap.subarray(start, start + inclLen);
-    const off = ipOffset(linkType, frame);
-    const udp = off === undefined ? undefined : udpOf(frame, off);
+    const off = ipOffset(c.linkType, frame);
+    const udp = off === undefined ? undefined : udpOf(frame, off, c.names);
     if (udp) {
       const frac = view.getUint32(p + 4, le);
-      out.push({ ...udp, atMs: view.getUint32(p, le) * 1000 + (nano ? frac / 1e6 : frac / 1e3) });
+      out.push({ ...udp, atMs: view.getUint32(p, le) * 1000 + (c.nano ? frac / 1e6 : frac / 1e3) });
     }
     p = start + inclLen;
   }
+  c.at = p;
   return out;
+}
+
+/** Every UDP datagram in a classic pcap file (either byte order, µs or ns timestamps). */
+export function readPcapUdp(pcap: Uint8Array): UdpDatagram[] {
+  return scanPcapUdp(openPcap(pcap), Number.POSITIVE_INFINITY);
 }
 
 // --- RTP ----------------------------------------------------------------------------------------

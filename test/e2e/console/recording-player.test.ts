@@ -94,50 +94,43 @@ describe.skipIf(skip)('录音 player in Chromium on a real recording', () => {
     await section.getByRole('button', { name: '▶ 录音' }).click();
     await section.getByText(/时长 00:0\d · 保存至 \d{4}-\d\d-\d\d/).waitFor();
     await section.getByRole('combobox', { name: '收听用途' }).selectOption('quality');
-    const audio = section.locator('audio');
-    await audio.waitFor();
-    const loaded = await audio.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<{ duration: number; error: number | null }>((resolve) => {
-          const done = () => resolve({ duration: el.duration, error: el.error?.code ?? null });
-          if (el.readyState >= 1) done();
-          el.addEventListener('loadedmetadata', done, { once: true });
-          el.addEventListener('error', done, { once: true });
-        }),
-    );
+    await section.locator('audio').waitFor();
+    // browser code as strings: the root tsconfig has no DOM types (as in the other e2e tests)
+    const el = `document.querySelector('[data-testid="recording-audio-${callId}"]')`;
+    const loaded = await page.evaluate<{ duration: number; error: number | null }>(`new Promise((resolve) => {
+      const el = ${el};
+      const done = () => resolve({ duration: el.duration, error: el.error ? el.error.code : null });
+      if (el.readyState >= 1) done();
+      el.addEventListener('loadedmetadata', done, { once: true });
+      el.addEventListener('error', done, { once: true });
+    })`);
     expect(loaded.error).toBeNull();
     expect(loaded.duration).toBeGreaterThan(1.5);
     // seek, then play a little (autoplay allowed by the rig's Chromium flags)
-    const played = await audio.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<{ currentTime: number; error: number | null }>((resolve) => {
-          el.addEventListener(
-            'seeked',
-            () => {
-              void el.play();
-              setTimeout(() => {
-                el.pause();
-                resolve({ currentTime: el.currentTime, error: el.error?.code ?? null });
-              }, 600);
-            },
-            { once: true },
-          );
-          el.currentTime = 1;
-        }),
-    );
+    const played = await page.evaluate<{
+      currentTime: number;
+      error: number | null;
+    }>(`new Promise((resolve) => {
+      const el = ${el};
+      el.addEventListener('seeked', () => {
+        void el.play();
+        setTimeout(() => {
+          el.pause();
+          resolve({ currentTime: el.currentTime, error: el.error ? el.error.code : null });
+        }, 600);
+      }, { once: true });
+      el.currentTime = 1;
+    })`);
     expect(played.error).toBeNull();
     expect(played.currentTime).toBeGreaterThan(1.2);
     await page.screenshot({ path: artifact('recording-player.png') });
     // the browser's own WAV decoder: both channels carry sound (caller left, agent right)
-    const levels = await page.evaluate(
-      async (src: string) => {
-        const buf = await (await fetch(src, { credentials: 'include' })).arrayBuffer();
-        const audioBuf = await new OfflineAudioContext(2, 8000, 8000).decodeAudioData(buf);
-        const rms = (c: Float32Array) => Math.sqrt(c.reduce((s, x) => s + x * x, 0) / c.length);
-        return [0, 1].map((i) => rms(audioBuf.getChannelData(i)));
-      },
-      await audio.getAttribute('src'),
-    );
+    const levels = await page.evaluate<number[]>(`(async () => {
+      const buf = await (await fetch(${el}.src, { credentials: 'include' })).arrayBuffer();
+      const audio = await new OfflineAudioContext(2, 8000, 8000).decodeAudioData(buf);
+      const rms = (c) => Math.sqrt(c.reduce((s, x) => s + x * x, 0) / c.length);
+      return [0, 1].map((i) => rms(audio.getChannelData(i)));
+    })()`);
     console.log(
       `[recording player e2e] ${callId}: duration ${loaded.duration.toFixed(2)} s, requests ${JSON.stringify(audioRequests)}, channel RMS ${levels.map((l) => l.toFixed(3))}`,
     );

@@ -89,17 +89,17 @@ describe.skipIf(skip)('faults and bad input', () => {
     await waitState(s, SessionState.Terminated);
   }, 30_000);
 
-  it("a gateway restart keeps waiting calls' places in the distributor", async () => {
+  it("a gateway restart keeps waiting calls' places; the new process takes the callers over", async () => {
     const a = await sipp({
       scenario: 'caller.xml',
       remote: trunk(),
-      durationMs: 8000,
+      durationMs: 9000,
       caller: '13800000047',
     });
     const b = await sipp({
       scenario: 'caller.xml',
       remote: trunk(),
-      durationMs: 8000,
+      durationMs: 5000,
       caller: '13800000048',
     });
     await expect.poll(async () => (await rig.acd.queueSnapshot('12345')).waiting, { timeout: 5000 }).toBe(2);
@@ -108,8 +108,22 @@ describe.skipIf(skip)('faults and bad input', () => {
     const after = await rig.acd.queueSnapshot('12345');
     expect(after.calls.map((c) => c.callId)).toEqual(before);
     for (const id of before) expect((await rig.acd.getCall(id))?.state).toBe('waiting');
-    a.stop();
-    b.stop();
-    for (const id of before) await rig.acd.abandon(id).catch(() => {});
-  });
+    // the new process adopted both callers (sipd hands it their dialogs)
+    expect(rig.gw.ctx.calls.inbound.size).toBe(2);
+    // an agent comes: the first caller (head of the queue) is rung and bridged by the NEW process
+    const agent = await rig.agent('rs1');
+    const s = await agent.established();
+    expect(agent.offers[0]!['x-hotline-call-id']).toBe(before[0]);
+    await expect.poll(async () => (await rig.acd.getCall(before[0]!))?.state).toBe('connected');
+    // the callers hang up (BYE at 5 s while waiting, at 9 s while talking): the adopted dialogs get
+    // 200, not 481 — sipp exits 0
+    expect((await a.done).code).toBe(0);
+    expect((await b.done).code).toBe(0);
+    await waitState(s, SessionState.Terminated); // the agent leg was ended by the caller's BYE
+    await expect
+      .poll(async () => (await rig.acd.getCall(before[1]!))?.state, { timeout: 5000 })
+      .toBe('abandoned');
+    await expect.poll(() => rig.gw.ctx.calls.inbound.size, { timeout: 5000 }).toBe(0);
+    expect((await rig.gw.ctx.records.get(before[0]!)).endedBy).toBe('caller');
+  }, 40_000);
 });

@@ -14,6 +14,7 @@ import { createTrunkAcl } from '../domain/trunk-acl.ts';
 import { listenForDtmf } from '../media/dtmf-events.ts';
 import { openMediaSink } from '../media/media-sink.ts';
 import { createMediaEngine } from '../media/rtpengine.ts';
+import { adoptWaitingCalls, onStrayRequest } from './adopt-calls.ts';
 import { authenticateAgent } from './agent-auth.ts';
 import { CallRegistry } from './call-registry.ts';
 import { onCallerDigit } from './caller-input.ts';
@@ -128,6 +129,8 @@ export async function startGateway(
     } else void guard('trunk-invite', () => onTrunkInvite(ctx, req, res), res);
   });
   srf.use('options', (_req, res) => res.send(200));
+  // in-dialog requests for dialogs this process did not create (callers adopted after a restart)
+  for (const m of ['bye', 'info'] as const) srf.use(m, (req, res) => onStrayRequest(ctx, req, res));
 
   // Ring agents from the event stream (offers made by any instance or by the sweeper).
   let running = true;
@@ -183,6 +186,11 @@ export async function startGateway(
   const purgeTimer = setInterval(() => void purge(), DAY);
   purgeTimer.unref();
   log.info({ instance: cfg.instanceId, engine: `${engine.host}:${engine.port}` }, 'gateway connected');
+  const adopted = await adoptWaitingCalls(ctx).catch((e: Error) => {
+    log.error({ err: e.message }, 'adopting waiting calls failed');
+    return 0;
+  });
+  if (adopted) log.info({ adopted }, 'waiting callers of the previous process taken over');
 
   return {
     ctx,

@@ -114,12 +114,14 @@ export class InboundCall {
   /** Called once the caller's dialog exists. */
   start(srfDialog: Srf.Dialog): void {
     const dialog = asDialog(srfDialog);
-    this.callerDialog = dialog;
-    dialog.on('destroy', () => this.fire('caller-hangup', 'caller'));
-    dialog.on('info', (req, res) => void onCallerInfo(this, req, res));
-    dialog.on('modify', (_req, res) => res.send(200, { body: dialog.local.sdp }));
+    this.watchCaller(dialog);
     void this.ctx.records
       .update(this.id, {
+        // what a restarted gateway needs to adopt the call while it waits (adopt-calls.ts)
+        dialogId: dialog.id,
+        callerTag: this.init.callerTag,
+        callerSdp: this.init.callerSdp,
+        localSdp: dialog.local.sdp,
         sipCallId: this.sipCallId,
         caller: this.init.callerNumber,
         queue: this.init.queue,
@@ -133,6 +135,28 @@ export class InboundCall {
       })
       .catch(() => {});
     void this.playGreeting();
+  }
+
+  private watchCaller(dialog: Dialog): void {
+    this.callerDialog = dialog;
+    dialog.on('destroy', () => this.fire('caller-hangup', 'caller'));
+    dialog.on('info', (req, res) => void onCallerInfo(this, req, res));
+    dialog.on('modify', (_req, res) => res.send(200, { body: dialog.local.sdp }));
+  }
+
+  /** A restarted gateway takes over a call that was waiting in the distributor (adopt-calls.ts):
+   * the caller's dialog is the adopted one, the distributor keeps its place; music resumes. */
+  async adopt(dialog: Dialog, acdId: string): Promise<void> {
+    this.ctx.calls.inbound.delete(this.acdId);
+    this.acdId = acdId;
+    this.state = 'queued';
+    this.greetingPart = 'done';
+    this.watchCaller(dialog);
+    this.ctx.calls.inbound.set(acdId, this);
+    await this.enqueueStep(async () => {
+      await this.run('start-hold-music').catch(() => {});
+      this.scheduleAnnouncement();
+    });
   }
 
   /** Run `step` after every event already queued for this call (never concurrently with them). */
@@ -359,7 +383,9 @@ export class InboundCall {
   async chooseLanguage(skill: string, via: DigitVia): Promise<void> {
     this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), skill];
     this.languageChosen = true;
-    await this.ctx.records.update(this.id, { language: skill.slice(5), languageKeyVia: via }).catch(() => {});
+    await this.ctx.records
+      .update(this.id, { language: skill.slice(5), languageKeyVia: via, skills: this.skills.join(',') })
+      .catch(() => {});
     if (this.greetingPart === 'menu') {
       // the caller answered the menu: no need to hear the rest of it
       this.greetingPart = 'done';

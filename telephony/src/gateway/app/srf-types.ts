@@ -2,6 +2,8 @@
 import type Srf from 'drachtio-srf';
 
 export type Dialog = Srf.Dialog & {
+  /** drachtio's dialog id (stackDialogId): in-dialog requests can be sent by it. */
+  id: string;
   connected: boolean;
   local: { sdp: string; uri: string; contact: string };
   remote: { sdp: string; uri: string };

@@ -126,7 +126,14 @@ function onInDialog(ctx: Context, msg: SipMessage, flow: Flow, bytes: number): v
   const txn = ctx.txns.createServer(msg, flow, bytes);
   if (!txn) return;
   const d = ctx.dialogs.byLocalTag(msg.callId, tagOf(msg.get('to')) ?? '');
-  const app = d ? ctx.hub.get(d.appId) : undefined;
+  let app = d ? ctx.hub.get(d.appId) : undefined;
+  if (d && !app) {
+    // Dialog adoption: the app that owned this dialog is gone (restarted or crashed). The app that
+    // now takes INVITEs inherits it, so a restarted gateway hears the BYE of a caller who was waiting
+    // (drachtio-server answers 481 here instead; documented in telephony/README.md).
+    app = ctx.hub.pick('invite');
+    if (app) d.appId = app.id;
+  }
   if (!d || !app) {
     if (d && msg.method === 'BYE') ctx.dialogs.delete(d);
     ctx.txns.respond(txn, 481, localResponse(msg, 481, 'Call/Transaction Does Not Exist').toString());

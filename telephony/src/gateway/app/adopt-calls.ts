@@ -1,0 +1,131 @@
+// After a restart (deploy, crash) a gateway instance takes back the callers that were waiting in
+// the distributor under its instance id. Their places never left Redis; what the new process lacks is
+// the SIP side: the caller's dialog belongs to the old, gone connection. sipd hands such dialogs to
+// the app that now takes INVITEs (sipd/core/network-in.ts, "dialog adoption"), so:
+//   - in-dialog requests from those callers (BYE, INFO) reach this process as requests for a dialog
+//     srf does not know: onStrayRequest routes them to the adopted call;
+//   - this process sends in-dialog requests (BYE, INFO) by the stored dialog id (AdoptedDialog).
+// rtpengine keeps the media session across the gateway restart, so the agent leg is bridged as usual.
+// Calls with no stored dialog (older records) or owned by another instance are left alone.
+import { EventEmitter } from 'node:events';
+import type Srf from 'drachtio-srf';
+import { onCallerInfo } from './caller-input.ts';
+import type { GatewayContext } from './context.ts';
+import { InboundCall } from './inbound-call.ts';
+import type { Dialog } from './srf-types.ts';
+
+/** The caller's dialog as seen by a process that did not create it: enough for InboundCall. */
+export class AdoptedDialog extends EventEmitter {
+  connected = true;
+  readonly local: { sdp: string; uri: string; contact: string };
+  readonly remote: { sdp: string; uri: string };
+  readonly sip: { callId: string; localTag: string; remoteTag: string };
+
+  constructor(
+    private readonly srf: Srf,
+    readonly id: string,
+    o: { sipCallId: string; callerTag: string; callerSdp: string; localSdp: string },
+  ) {
+    super();
+    this.local = { sdp: o.localSdp, uri: '', contact: '' };
+    this.remote = { sdp: o.callerSdp, uri: '' };
+    this.sip = { callId: o.sipCallId, localTag: '', remoteTag: o.callerTag };
+  }
+
+  /** An in-dialog request by dialog id; resolves with the final response. */
+  request(req: {
+    method: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }): Promise<Srf.SrfResponse> {
+    // srf's typings leave out the (uri, opts, callback) form used for in-dialog requests by dialog id
+    const request = this.srf.request.bind(this.srf) as unknown as (
+      uri: string,
+      opts: object,
+      cb: (err: Error | undefined, sent: Srf.SrfRequest) => void,
+    ) => void;
+    return new Promise((resolve, reject) => {
+      request(
+        'sip:placeholder',
+        { method: req.method, stackDialogId: this.id, headers: req.headers ?? {}, body: req.body },
+        (err, sent) => {
+          if (err) return reject(err);
+          sent.on('response', (res) => (res ? resolve(res) : reject(new Error('no response'))));
+        },
+      );
+    });
+  }
+
+  /** BYE (we hang up). Like srf's Dialog, no 'destroy' event for our own BYE. */
+  destroy(): Promise<void> {
+    if (!this.connected) return Promise.resolve();
+    this.connected = false;
+    return this.request({ method: 'BYE' }).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** The caller hung up (a stray BYE routed here). */
+  remoteBye(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.emit('destroy');
+  }
+}
+
+/** Take back this instance's waiting inbound calls; returns how many were adopted. */
+export async function adoptWaitingCalls(ctx: GatewayContext): Promise<number> {
+  let adopted = 0;
+  for (const queue of await ctx.acd.listQueues()) {
+    const snap = await ctx.acd.queueSnapshot(queue);
+    for (const c of snap.calls) {
+      if (ctx.calls.inbound.has(c.callId)) continue;
+      const view = await ctx.acd.getCall(c.callId);
+      if (view?.kind !== 'inbound' || view.meta.instance !== ctx.cfg.instanceId) continue;
+      if (view.state !== 'waiting' && view.state !== 'offered') continue;
+      const hotlineId = c.callId.replace(/\.t\d+$/, '');
+      const rec = await ctx.records.get(hotlineId);
+      if (!rec.dialogId || !rec.callerTag || !rec.callerSdp || !rec.sipCallId) continue;
+      const dialog = new AdoptedDialog(ctx.srf, rec.dialogId, {
+        sipCallId: rec.sipCallId,
+        callerTag: rec.callerTag,
+        callerSdp: rec.callerSdp,
+        localSdp: rec.localSdp ?? '',
+      });
+      const call = new InboundCall(ctx, {
+        id: hotlineId,
+        sipCallId: rec.sipCallId,
+        callerTag: rec.callerTag,
+        callerSdp: rec.callerSdp,
+        callerNumber: view.callerNumber,
+        priority: view.priority,
+        skills: rec.skills ? rec.skills.split(',').filter(Boolean) : [],
+        queue: view.queue,
+        arrivedAt: Number(rec.arrivedAt) || view.arrivedAt,
+        earlierCalls: Number(rec.earlierCalls) || 0,
+      });
+      call.queue = view.queue;
+      await call.adopt(dialog as unknown as Dialog, c.callId);
+      await ctx.records.update(hotlineId, { adoptedAt: ctx.now(), instance: ctx.cfg.instanceId });
+      adopted++;
+    }
+  }
+  return adopted;
+}
+
+/** In-dialog requests for dialogs srf does not know: an adopted caller's BYE / INFO, else 481. */
+export function onStrayRequest(ctx: GatewayContext, req: Srf.SrfRequest, res: Srf.SrfResponse): void {
+  const call = ctx.calls.inboundBySipCallId(req.get('Call-ID'));
+  const dialog = call?.callerDialog as unknown as AdoptedDialog | undefined;
+  if (!call || !(dialog instanceof AdoptedDialog)) {
+    res.send(481);
+    return;
+  }
+  if (req.method === 'BYE') {
+    res.send(200);
+    dialog.remoteBye();
+  } else if (req.method === 'INFO') {
+    void onCallerInfo(call, req, res);
+  } else res.send(req.method === 'INVITE' ? 488 : 200);
+}

@@ -16,7 +16,7 @@ import Srf from 'drachtio-srf';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { startGateway } from '../src/gateway/app/gateway.ts';
-import { generatePrompts } from '../src/gateway/prompts/generate-prompts.ts';
+import { generatePrompts, PROMPT_SOX_FORMAT } from '../src/gateway/prompts/generate-prompts.ts';
 import { startRtpengine } from '../test/gateway/helpers/rtpengine.ts';
 import { sipp } from '../test/gateway/helpers/sipp.ts';
 import { startAgentsChild, startSipdChild } from './lib/child-processes.ts';
@@ -84,14 +84,7 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
   execFileSync('sox', [
     '-n',
-    '-r',
-    '8000',
-    '-c',
-    '1',
-    '-b',
-    '16',
-    '-e',
-    'signed-integer',
+    ...PROMPT_SOX_FORMAT,
     path.join(dir, 'greeting.wav'),
     'synth',
     '0.02',

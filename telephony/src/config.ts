@@ -110,6 +110,9 @@ export const gatewaySchema = z
     announceEverySec: z.coerce.number().min(0).default(30),
     /** Every Nth announcement also offers a callback (press #). 0 = never. */
     callbackOfferEvery: z.coerce.number().int().min(0).default(2),
+    /** When an agent is rung as soon as the greeting ends, hold music starts only if the agent's
+     * phone is still ringing after this long (a quick answer needs no music). */
+    ringMusicDelayMs: z.coerce.number().int().min(0).default(2000),
     /** In-dialog OPTIONS to the agent's browser during a call; no answer = browser gone. */
     agentPingMs: z.coerce.number().int().min(200).default(5000),
     /** Utility hotlines allowed for three-way calls (水电气暖氧). */

@@ -10,7 +10,13 @@ const haveTools = ['espeak-ng', 'sox'].every((b) => spawnSync('sh', ['-c', `comm
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-prompts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function stat(file: string): { rate: number; channels: number; seconds: number; rms: number } {
+function stat(file: string): {
+  rate: number;
+  channels: number;
+  seconds: number;
+  rms: number;
+  encoding: string;
+} {
   const info = execFileSync('soxi', [file]).toString();
   const st = spawnSync('sox', [file, '-n', 'stat']).stderr.toString();
   return {
@@ -18,6 +24,7 @@ function stat(file: string): { rate: number; channels: number; seconds: number; 
     channels: Number(/Channels\s*:\s*(\d+)/.exec(info)?.[1]),
     seconds: Number(/Length \(seconds\):\s*([\d.]+)/.exec(st)?.[1]),
     rms: Number(/RMS\s+amplitude:\s*([\d.]+)/.exec(st)?.[1]),
+    encoding: /Sample Encoding\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? '',
   };
 }
 
@@ -31,9 +38,46 @@ describe.skipIf(!haveTools)('prompt generation (espeak-ng + sox)', () => {
     expect(files.length).toBe(spokenPrompts().length + 1);
     for (const name of ['position-3', 'wait-2', 'apology', 'hold-music']) {
       const s = stat(path.join(dir, `${name}.wav`));
-      expect(s).toMatchObject({ rate: 8000, channels: 1 });
+      // G.711 A-law: what rtpengine plays without decoding 16-bit PCM on every play
+      expect(s).toMatchObject({ rate: 8000, channels: 1, encoding: '8-bit A-law' });
       expect(s.seconds).toBeGreaterThan(0.5);
       expect(s.rms).toBeGreaterThan(0.01);
+    }
+  });
+
+  it('remakes files it generated in an older format, never a center recording', async () => {
+    const d2 = mkdtempSync(path.join(os.tmpdir(), 'gw-prompts-old-'));
+    try {
+      writeFileSync(path.join(d2, 'greeting.wav'), 'a recorded prompt placed by the center');
+      // an older generator: 16-bit PCM hold music listed in a manifest with another format
+      execFileSync('sox', [
+        '-n',
+        '-r',
+        '8000',
+        '-c',
+        '1',
+        '-b',
+        '16',
+        '-e',
+        'signed-integer',
+        path.join(d2, 'hold-music.wav'),
+        'synth',
+        '1',
+        'sine',
+        '440',
+      ]);
+      writeFileSync(
+        path.join(d2, 'generated.json'),
+        JSON.stringify({ format: 'pcm16', names: ['hold-music'] }),
+      );
+      const r = await generatePrompts(d2);
+      expect(r.generated).toContain('hold-music');
+      expect(r.kept).toEqual(['greeting']);
+      expect(stat(path.join(d2, 'hold-music.wav')).encoding).toBe('8-bit A-law');
+      const again = await generatePrompts(d2);
+      expect(again.generated).toEqual([]); // up to date now
+    } finally {
+      rmSync(d2, { recursive: true, force: true });
     }
   });
 });

@@ -254,9 +254,19 @@ export class InboundCall {
       case 'enqueue':
         return this.enqueue();
       case 'start-hold-music':
-        await media.send(playMediaCommand(sipCallId, callerTag, ctx.prompt('hold-music'), 1000));
+        if (this.state === 'offering') {
+          // rung at once: most agents answer within a second or two, so music starts only if the
+          // agent's phone is still ringing after ringMusicDelayMs (saves two rtpengine commands)
+          this.later(() => {
+            if (this.state === 'offering') void this.playToCaller('hold-music', 1000);
+          }, ctx.cfg.ringMusicDelayMs);
+          return;
+        }
+        await this.playToCaller('hold-music', 1000);
         return;
       case 'stop-hold-music':
+        if (ctx.now() >= this.playingUntil) return; // nothing is playing to the caller
+        this.playingUntil = 0;
         await media.send(stopMediaCommand(sipCallId, callerTag)).catch(() => {});
         return;
       case 'start-announcements':
@@ -278,7 +288,7 @@ export class InboundCall {
         await ctx.records.update(this.id, { agentId: this.agent!.agentId, answeredAt: ctx.now() });
         return;
       case 'play-apology':
-        await media.send(playMediaCommand(sipCallId, callerTag, ctx.prompt('apology'), 1));
+        await this.playToCaller('apology');
         return;
       case 'end-caller-leg':
         hangup(this.callerDialog);
@@ -322,9 +332,7 @@ export class InboundCall {
         return; // done by the transfer handler before the event (it owns the far dialog)
       case 'save-callback-request':
         await acd.requestCallback(this.acdId, this.init.callerNumber);
-        await media
-          .send(playMediaCommand(sipCallId, callerTag, ctx.prompt('callback-saved'), 1))
-          .catch(() => {});
+        await this.playToCaller('callback-saved');
         await new Promise<void>((r) => this.later(r, 3000));
         return;
     }
@@ -343,13 +351,18 @@ export class InboundCall {
     this.timers.clear();
   }
 
+  /** Until when something is playing to the caller (ms; Infinity for looped hold music). */
+  private playingUntil = 0;
+
   /** Play a prompt to the caller; resolves with its length in ms (0 when it could not be played). */
-  private async playToCaller(name: string): Promise<number> {
+  private async playToCaller(name: string, repeat = 1): Promise<number> {
     try {
       const r = await this.ctx.media.send(
-        playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt(name)),
+        playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt(name), repeat),
       );
-      return typeof r.duration === 'number' ? r.duration : 0;
+      const ms = typeof r.duration === 'number' ? r.duration : 0;
+      this.playingUntil = repeat > 1 || ms === 0 ? Number.POSITIVE_INFINITY : this.ctx.now() + ms;
+      return ms;
     } catch (e) {
       this.ctx.log.warn({ callId: this.id, prompt: name, err: (e as Error).message }, 'prompt not played');
       return 0;
@@ -422,7 +435,6 @@ export class InboundCall {
 
   private async announce(): Promise<void> {
     if (this.state !== 'queued') return;
-    const { media } = this.ctx;
     try {
       const pos = await this.ctx.acd.position(this.acdId);
       const names = announcementRound(
@@ -433,10 +445,8 @@ export class InboundCall {
       );
       for (const name of names) {
         if (this.state !== 'queued') return;
-        const r = await media.send(
-          playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt(name)),
-        );
-        await new Promise<void>((res) => this.later(res, typeof r.duration === 'number' ? r.duration : 1000));
+        const ms = await this.playToCaller(name);
+        await new Promise<void>((res) => this.later(res, ms || 1000));
       }
       if (this.state === 'queued') await this.run('start-hold-music');
     } catch (e) {

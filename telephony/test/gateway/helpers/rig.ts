@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { type GatewayConfigInput, loadTelephonyConfig } from '../../../src/config.ts';
 import { type GatewayHandle, startGateway } from '../../../src/gateway/app/gateway.ts';
-import { generatePrompts } from '../../../src/gateway/prompts/generate-prompts.ts';
+import { generatePrompts, PROMPT_SOX_FORMAT } from '../../../src/gateway/prompts/generate-prompts.ts';
 import { type SipdHandle, startSipd } from '../../../src/index.ts';
 import { startAgent, type TestAgent } from './agent.ts';
 import { type Rtpengine, startRtpengine } from './rtpengine.ts';
@@ -53,14 +53,7 @@ async function prompts(): Promise<string> {
   // a short greeting keeps tests quick; everything else is generated as in production
   execFileSync('sox', [
     '-n',
-    '-r',
-    '8000',
-    '-c',
-    '1',
-    '-b',
-    '16',
-    '-e',
-    'signed-integer',
+    ...PROMPT_SOX_FORMAT,
     path.join(dir, 'greeting.wav'),
     'synth',
     '0.3',

@@ -77,8 +77,7 @@ export async function onTrunkInvite(
   call.init.earlierCalls = seen.earlierCalls;
   if (canceled) return;
   // rtpengine's port facing the caller: the recording tells the caller's packets apart by it (recordings.ts)
-  const callerMediaPort = /^m=audio (\d+)/m.exec(localSdp)?.[1];
-  if (callerMediaPort) void ctx.records.update(call.id, { callerMediaPort }).catch(() => {});
+  call.init.callerMediaPort = /^m=audio (\d+)/m.exec(localSdp)?.[1];
   ctx.calls.inbound.set(call.acdId, call);
   try {
     const dialog = await ctx.srf.createUAS(req, res, { localSdp, headers: { 'X-Hotline-Call-Id': call.id } });

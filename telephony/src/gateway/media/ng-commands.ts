@@ -124,6 +124,10 @@ export function playDtmfCommand(
   };
 }
 
+export function startRecordingCommand(callId: string, metadata?: string): NgCommand {
+  return { command: 'start recording', 'call-id': callId, ...(metadata ? { metadata } : {}) };
+}
+
 export function queryCommand(callId: string): NgCommand {
   return { command: 'query', 'call-id': callId };
 }

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createAcd } from '@hotline/queue';
 import Srf from 'drachtio-srf';
 import { Redis } from 'ioredis';
@@ -145,6 +146,9 @@ async function main() {
       ngMs.set(cmd.command, xs);
     }
   };
+  // the gateway's event-loop delay over the steps (this process holds only the gateway)
+  const eld = monitorEventLoopDelay({ resolution: 5 });
+  eld.enable();
   const target = `127.0.0.1:${sipd.ports.udp}`;
   const steps: StepResult[] = [];
   for (const rate of STEPS) {
@@ -157,6 +161,7 @@ async function main() {
     const r = await gw.ctx.regs.lookup(agentId);
     if (r) contacts.push(r.contact);
   }
+  eld.disable();
   await gw.stop();
 
   // Baseline: the same load through sipd to a bare srf app that rings one registered agent at once.
@@ -218,6 +223,11 @@ async function main() {
           steps: baseSteps,
         },
         targets: { callsPerSec: 100, p99Ms: 50 },
+        gatewayEventLoopDelayMs: {
+          p50: Math.round(eld.percentile(50) / 1e5) / 10,
+          p99: Math.round(eld.percentile(99) / 1e5) / 10,
+          max: Math.round(eld.max / 1e5) / 10,
+        },
         gatewayRtpengineRoundTripsMs: Object.fromEntries(
           [...ngMs].map(([c, xs]) => [c, { n: xs.length, p50: pct(xs, 50), p99: pct(xs, 99) }]),
         ),

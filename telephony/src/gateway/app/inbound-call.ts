@@ -7,16 +7,10 @@ import type Srf from 'drachtio-srf';
 import { isTelephonyError } from '../../errors.ts';
 import { announcementRound } from '../domain/announcements.ts';
 import { type CallEvent, type CallState, type Effect, TERMINAL, transition } from '../domain/call-flow.ts';
-import {
-  answerCommand,
-  deleteCommand,
-  offerCommand,
-  playMediaCommand,
-  startRecordingCommand,
-  stopMediaCommand,
-} from '../media/ng-commands.ts';
+import { deleteCommand, startRecordingCommand } from '../media/ng-commands.ts';
 import { type AgentLeg, dropAgentLeg, ringAgent } from './agent-leg.ts';
 import { type DigitVia, onCallerInfo } from './caller-input.ts';
+import { CallerAudio, parkCaller } from './caller-media.ts';
 import type { GatewayContext } from './context.ts';
 import { fileRecording } from './recordings.ts';
 import { asDialog, type Dialog, hangup, inDialog } from './srf-types.ts';
@@ -82,6 +76,7 @@ export class InboundCall {
     readonly init: InboundInit,
   ) {
     this.parkTag = `park-${init.id}`;
+    this.audio = new CallerAudio(ctx, init);
     this.acdId = init.id;
     this.skills = [...init.skills];
     this.queue = init.queue;
@@ -102,27 +97,7 @@ export class InboundCall {
    * rtpengine's pcap mode does not capture the prompts it plays, and recording the queue time too
    * cost rtpengine ~3× per-command latency at 100 calls/s in the gateway bench. */
   async anchor(): Promise<string> {
-    const { media } = this.ctx;
-    const { sipCallId, callerTag, callerSdp } = this.init;
-    await media.send(
-      offerCommand({
-        callId: sipCallId,
-        fromTag: callerTag,
-        sdp: callerSdp,
-        target: 'plain',
-      }),
-    );
-    const a = await media.send(
-      answerCommand({
-        callId: sipCallId,
-        fromTag: callerTag,
-        toTag: this.parkTag,
-        sdp: this.ctx.sink.parkSdp(),
-        target: 'plain',
-      }),
-    );
-    if (!a.sdp) throw new Error('rtpengine answer without SDP');
-    return a.sdp;
+    return parkCaller(this.ctx, this.init, this.parkTag);
   }
 
   /** Called once the caller's dialog exists. */
@@ -262,7 +237,7 @@ export class InboundCall {
   private async run(effect: Effect): Promise<void> {
     const { ctx } = this;
     const { media, acd } = ctx;
-    const { sipCallId, callerTag } = this.init;
+    const { sipCallId } = this.init;
     switch (effect) {
       case 'play-greeting':
         return this.playGreeting();
@@ -280,10 +255,7 @@ export class InboundCall {
         await this.playToCaller('hold-music', 1000);
         return;
       case 'stop-hold-music':
-        if (ctx.now() >= this.playingUntil) return; // nothing is playing to the caller
-        this.playingUntil = 0;
-        await media.send(stopMediaCommand(sipCallId, callerTag)).catch(() => {});
-        return;
+        return this.audio.stop();
       case 'start-announcements':
         return this.scheduleAnnouncement();
       case 'stop-announcements':
@@ -373,22 +345,9 @@ export class InboundCall {
 
   private recording = false;
 
-  /** Until when something is playing to the caller (ms; Infinity for looped hold music). */
-  private playingUntil = 0;
-
-  /** Play a prompt to the caller; resolves with its length in ms (0 when it could not be played). */
-  private async playToCaller(name: string, repeat = 1): Promise<number> {
-    try {
-      const r = await this.ctx.media.send(
-        playMediaCommand(this.sipCallId, this.init.callerTag, this.ctx.prompt(name), repeat),
-      );
-      const ms = typeof r.duration === 'number' ? r.duration : 0;
-      this.playingUntil = repeat > 1 || ms === 0 ? Number.POSITIVE_INFINITY : this.ctx.now() + ms;
-      return ms;
-    } catch (e) {
-      this.ctx.log.warn({ callId: this.id, prompt: name, err: (e as Error).message }, 'prompt not played');
-      return 0;
-    }
+  private readonly audio: CallerAudio;
+  private playToCaller(name: string, repeat = 1): Promise<number> {
+    return this.audio.play(name, repeat);
   }
 
   /** The greeting (it says the call is recorded), then — unless the caller already pressed a key or
@@ -424,7 +383,7 @@ export class InboundCall {
     if (this.greetingPart === 'menu') {
       // the caller answered the menu: no need to hear the rest of it
       this.greetingPart = 'done';
-      await this.ctx.media.send(stopMediaCommand(this.sipCallId, this.init.callerTag)).catch(() => {});
+      await this.audio.stop();
       await this.fire('greeting-done');
     }
   }
@@ -500,19 +459,7 @@ export class InboundCall {
 
   /** Point the far side of the caller's media back at the sink (after an agent leg went away). */
   private async repark(): Promise<void> {
-    const { sipCallId, callerTag, callerSdp } = this.init;
-    await this.ctx.media.send(
-      offerCommand({ callId: sipCallId, fromTag: callerTag, sdp: callerSdp, target: 'plain' }),
-    );
-    await this.ctx.media.send(
-      answerCommand({
-        callId: sipCallId,
-        fromTag: callerTag,
-        toTag: this.parkTag,
-        sdp: this.ctx.sink.parkSdp(),
-        target: 'plain',
-      }),
-    );
+    await parkCaller(this.ctx, this.init, this.parkTag);
   }
 
   async relayInfo(req: Srf.SrfRequest, res: Srf.SrfResponse, to: Dialog | undefined): Promise<void> {

@@ -25,6 +25,8 @@ import { startAgentsChild, startSipdChild } from './lib/child-processes.ts';
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
 const STEPS = (process.env.BENCH_STEPS ?? '20,50,100,150,200').split(',').map(Number);
 const AGENT_PROCS = 2;
+/** One unreported step at this rate before the measured steps (both for the gateway and the baseline). */
+const WARMUP_RATE = 10;
 const SECONDS = 4;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -151,6 +153,8 @@ async function main() {
   eld.enable();
   const target = `127.0.0.1:${sipd.ports.udp}`;
   const steps: StepResult[] = [];
+  // warm-up (not reported): first calls pay for JIT, Lua script loading and rtpengine's first plays
+  const warmup = await runStep(target, WARMUP_RATE, seen, () => arrivals);
   for (const rate of STEPS) {
     const s = await runStep(target, rate, seen, () => arrivals);
     steps.push(s);
@@ -191,6 +195,7 @@ async function main() {
   });
   sink = baseSeen;
   const baseSteps: StepResult[] = [];
+  const baseWarmup = await runStep(target, WARMUP_RATE, baseSeen, () => baseArr);
   for (const rate of STEPS) {
     const s = await runStep(target, rate, baseSeen, () => baseArr);
     baseSteps.push(s);
@@ -216,6 +221,7 @@ async function main() {
         bench: 'telephony gateway: INVITE at gateway → INVITE at agent',
         agents: AGENTS,
         secondsPerStep: SECONDS,
+        warmup: { gateway: warmup, baseline: baseWarmup },
         gateway: { highestCleanCallsPerSec: clean(steps)?.rate ?? 0, atThatRate: clean(steps), steps },
         baselineSipdBareApp: {
           highestCleanCallsPerSec: clean(baseSteps)?.rate ?? 0,

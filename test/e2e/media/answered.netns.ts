@@ -2,7 +2,8 @@
 // Chromium (fake microphone: 1 kHz) answers. Audio both ways by numbers: the agent's getStats shows
 // RTP in and out with an audio level, the caller's recording of the connected call carries the agent's
 // 1 kHz tone, and the call's rtpengine recording (pcap, decoded) holds both directions, each with its
-// own tone. When the caller hangs up, the agent's leg ends too.
+// own tone. Keys the agent presses reach the caller's phone as RFC 2833 events. When the caller hangs
+// up, the agent's leg ends too.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRecording, isSilent, rms } from '../../../telephony/src/gateway/recordings/pcap-to-wav.ts';
@@ -40,6 +41,9 @@ describe.skipIf(skip)('1 + 6: a call answered by the agent, audio both ways, rec
       .poll(async () => (await agent.stats()).outboundPackets, { timeout: 10_000 })
       .toBeGreaterThan(sent + 100);
     const agentStats = await agent.stats();
+    // DTMF from the agent to the caller as RFC 4733 telephone-events, passed through rtpengine
+    await agent.run('dtmf', '5#');
+    await expect.poll(() => phone.dtmf.join(''), { timeout: 5000 }).toBe('5#');
     await phone.quit();
     await expect.poll(() => agent.state(), { timeout: 10_000 }).toBe('Terminated');
 

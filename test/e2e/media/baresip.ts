@@ -17,6 +17,8 @@ export interface Baresip {
   out: () => string;
   /** Types of the call events seen so far (CALL_INCOMING, CALL_ESTABLISHED, CALL_CLOSED, …). */
   events: string[];
+  /** Keys received as RFC 2833 telephone-events (CALL_DTMF_START events), in order. */
+  dtmf: string[];
   exited: Promise<number | null>;
   dial(uri: string): Promise<void>;
   hangup(): Promise<void>;
@@ -89,6 +91,7 @@ export async function startBaresip(o: {
   // ctrl_tcp: netstring-framed JSON both ways; responses carry our token, events carry a type
   const sock = await connectCtrl(ctrlPort, alive, () => out);
   const events: string[] = [];
+  const dtmf: string[] = [];
   const pending = new Map<string, (ok: boolean) => void>();
   let buf = '';
   sock.on('data', (d) => {
@@ -104,9 +107,11 @@ export async function startBaresip(o: {
         response?: boolean;
         ok?: boolean;
         token?: string;
+        param?: string;
       };
       buf = buf.slice(colon + 1 + len + 1);
       if (msg.event && msg.type) events.push(msg.type);
+      if (msg.event && msg.type === 'CALL_DTMF_START' && msg.param) dtmf.push(msg.param);
       if (msg.response && msg.token) pending.get(msg.token)?.(msg.ok === true);
     }
   });
@@ -135,6 +140,7 @@ export async function startBaresip(o: {
     port,
     out: () => out,
     events,
+    dtmf,
     exited,
     dial: (uri) => command('dial', uri),
     hangup: () => command('hangup'),

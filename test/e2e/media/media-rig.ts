@@ -39,8 +39,8 @@ export interface AgentPage {
   stats(label?: 'in' | 'out'): Promise<Stats>;
   offers(): Promise<Array<{ headers: Record<string, string>; state: string }>>;
   call(target: string, headers?: string[]): Promise<{ status: number; callId: string }>;
-  /** Run one of the page's functions (transfer, leave, mix, hangup, setAnswer). */
-  run(fn: 'transfer' | 'leave' | 'mix' | 'hangup' | 'setAnswer', ...args: unknown[]): Promise<void>;
+  /** Run one of the page's functions (transfer, leave, mix, hangup, setAnswer, dtmf). */
+  run(fn: 'transfer' | 'leave' | 'mix' | 'hangup' | 'setAnswer' | 'dtmf', ...args: unknown[]): Promise<void>;
 }
 
 export interface SippLine {

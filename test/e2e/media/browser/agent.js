@@ -185,6 +185,11 @@ globalThis.mediaAgent = {
     await sender(b.peerConnection).replaceTrack(toThird.stream.getAudioTracks()[0]);
     mixer = ctx;
   },
+  /** RFC 4733 telephone-events on the session's RTP (RTCDTMFSender), e.g. "5". */
+  async dtmf(tones, label = 'in') {
+    const ok = session(label).sessionDescriptionHandler.sendDtmf(tones, { duration: 160, interToneGap: 80 });
+    if (!ok) throw new Error('the browser could not send DTMF (no telephone-event negotiated)');
+  },
   async hangup(label = 'in') {
     const s = session(label);
     if (s.state === SessionState.Established) await s.bye();

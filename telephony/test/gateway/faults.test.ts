@@ -126,4 +126,42 @@ describe.skipIf(skip)('faults and bad input', () => {
     await expect.poll(() => rig.gw.ctx.calls.inbound.size, { timeout: 5000 }).toBe(0);
     expect((await rig.gw.ctx.records.get(before[0]!)).endedBy).toBe('caller');
   }, 40_000);
+
+  it('a conversation going on during a restart ends cleanly: either hang-up reaches the other side', async () => {
+    // the caller hangs up after a restart
+    const agent = await rig.agent('rb1');
+    const c = await sipp({
+      scenario: 'caller.xml',
+      remote: trunk(),
+      durationMs: 4000,
+      caller: '13800000049',
+    });
+    const s = await agent.established();
+    const callId = agent.offers[0]!['x-hotline-call-id']!;
+    await expect.poll(async () => (await rig.acd.getCall(callId))?.state).toBe('connected');
+    await rig.restartGateway();
+    expect(rig.gw.ctx.calls.bridges.size).toBe(2); // both legs' Call-IDs point at the adopted bridge
+    expect((await c.done).code).toBe(0); // the caller's BYE got 200 from the new process
+    await waitState(s, SessionState.Terminated); // … and the agent got a BYE
+    await expect.poll(async () => (await rig.acd.getCall(callId))?.state).toBe('ended');
+    expect((await rig.gw.ctx.records.get(callId)).endedBy).toBe('caller');
+    await rig.retire('rb1');
+
+    // the agent hangs up after a restart
+    const agent2 = await rig.agent('rb2');
+    const c2 = await sipp({
+      scenario: 'caller_wait_bye.xml',
+      remote: trunk(),
+      durationMs: 500,
+      caller: '13800000050',
+    });
+    const s2 = await agent2.established();
+    const callId2 = agent2.offers[0]!['x-hotline-call-id']!;
+    await expect.poll(async () => (await rig.acd.getCall(callId2))?.state).toBe('connected');
+    await rig.restartGateway();
+    await s2.bye();
+    expect((await c2.done).code).toBe(0); // the caller got the BYE the new process sent by dialog id
+    await expect.poll(async () => (await rig.acd.getCall(callId2))?.state).toBe('ended');
+    expect(rig.gw.ctx.calls.bridges.size).toBe(0);
+  }, 40_000);
 });

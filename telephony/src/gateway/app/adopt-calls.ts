@@ -6,9 +6,12 @@
 //     srf does not know: onStrayRequest routes them to the adopted call;
 //   - this process sends in-dialog requests (BYE, INFO) by the stored dialog id (AdoptedDialog).
 // rtpengine keeps the media session across the gateway restart, so the agent leg is bridged as usual.
-// Calls with no stored dialog (older records) or owned by another instance are left alone.
+// Conversations the old process had bridged keep flowing through rtpengine; they are adopted as
+// bridges: when either side hangs up, the other gets a BYE, the distributor ends the call (wrap-up)
+// and rtpengine forgets it. Calls with no stored dialog or owned by another instance are left alone.
 import { EventEmitter } from 'node:events';
 import type Srf from 'drachtio-srf';
+import { deleteCommand } from '../media/ng-commands.ts';
 import { onCallerInfo } from './caller-input.ts';
 import type { GatewayContext } from './context.ts';
 import { InboundCall } from './inbound-call.ts';
@@ -74,6 +77,71 @@ export class AdoptedDialog extends EventEmitter {
   }
 }
 
+/** A conversation bridged by the previous process: both legs by dialog id. */
+export interface AdoptedBridge {
+  hotlineId: string;
+  acdId: string;
+  sipCallId: string;
+  agentSipCallId: string;
+  caller: AdoptedDialog;
+  agent: AdoptedDialog;
+}
+
+function dialogFor(ctx: GatewayContext, rec: Record<string, string>): AdoptedDialog {
+  return new AdoptedDialog(ctx.srf, rec.dialogId!, {
+    sipCallId: rec.sipCallId!,
+    callerTag: rec.callerTag!,
+    callerSdp: rec.callerSdp!,
+    localSdp: rec.localSdp ?? '',
+  });
+}
+
+/** Take back this instance's bridged conversations (see the top of the file); returns how many. */
+export async function adoptBridgedCalls(ctx: GatewayContext): Promise<number> {
+  let adopted = 0;
+  for (const a of await ctx.acd.listAgents()) {
+    if (!a.callId || ctx.calls.inbound.has(a.callId)) continue;
+    const view = await ctx.acd.getCall(a.callId);
+    if (view?.kind !== 'inbound' || view.meta.instance !== ctx.cfg.instanceId) continue;
+    if (view.state !== 'connected' && view.state !== 'held') continue;
+    const hotlineId = a.callId.replace(/\.t\d+$/, '');
+    const rec = await ctx.records.get(hotlineId);
+    if (!rec.dialogId || !rec.sipCallId || !rec.agentDialogId || !rec.agentSipCallId) continue;
+    const bridge: AdoptedBridge = {
+      hotlineId,
+      acdId: a.callId,
+      sipCallId: rec.sipCallId,
+      agentSipCallId: rec.agentSipCallId,
+      caller: dialogFor(ctx, rec),
+      agent: new AdoptedDialog(ctx.srf, rec.agentDialogId, {
+        sipCallId: rec.agentSipCallId,
+        callerTag: '',
+        callerSdp: '',
+        localSdp: '',
+      }),
+    };
+    ctx.calls.bridges.set(bridge.sipCallId, bridge);
+    ctx.calls.bridges.set(bridge.agentSipCallId, bridge);
+    await ctx.records.update(hotlineId, { adoptedAt: ctx.now(), instance: ctx.cfg.instanceId });
+    adopted++;
+  }
+  return adopted;
+}
+
+/** One side of an adopted conversation hung up: BYE the other, end the call everywhere. */
+async function endBridge(ctx: GatewayContext, b: AdoptedBridge, by: 'caller' | 'agent'): Promise<void> {
+  ctx.calls.bridges.delete(b.sipCallId);
+  ctx.calls.bridges.delete(b.agentSipCallId);
+  await (by === 'caller' ? b.agent : b.caller).destroy();
+  await ctx.acd
+    .endCall(b.acdId, by)
+    .catch((e) => ctx.log.debug({ callId: b.hotlineId, err: String(e) }, 'endCall'));
+  await ctx.media.send(deleteCommand(b.sipCallId)).catch(() => {});
+  await ctx.records
+    .update(b.hotlineId, { endedAt: ctx.now(), endedBy: by, state: 'wrap-up' })
+    .catch(() => {});
+}
+
 /** Take back this instance's waiting inbound calls; returns how many were adopted. */
 export async function adoptWaitingCalls(ctx: GatewayContext): Promise<number> {
   let adopted = 0;
@@ -87,12 +155,7 @@ export async function adoptWaitingCalls(ctx: GatewayContext): Promise<number> {
       const hotlineId = c.callId.replace(/\.t\d+$/, '');
       const rec = await ctx.records.get(hotlineId);
       if (!rec.dialogId || !rec.callerTag || !rec.callerSdp || !rec.sipCallId) continue;
-      const dialog = new AdoptedDialog(ctx.srf, rec.dialogId, {
-        sipCallId: rec.sipCallId,
-        callerTag: rec.callerTag,
-        callerSdp: rec.callerSdp,
-        localSdp: rec.localSdp ?? '',
-      });
+      const dialog = dialogFor(ctx, rec);
       const call = new InboundCall(ctx, {
         id: hotlineId,
         sipCallId: rec.sipCallId,
@@ -116,6 +179,17 @@ export async function adoptWaitingCalls(ctx: GatewayContext): Promise<number> {
 
 /** In-dialog requests for dialogs srf does not know: an adopted caller's BYE / INFO, else 481. */
 export function onStrayRequest(ctx: GatewayContext, req: Srf.SrfRequest, res: Srf.SrfResponse): void {
+  const bridge = ctx.calls.bridges.get(req.get('Call-ID'));
+  if (bridge) {
+    const fromCaller = req.get('Call-ID') === bridge.sipCallId;
+    res.send(200);
+    if (req.method === 'BYE') void endBridge(ctx, bridge, fromCaller ? 'caller' : 'agent');
+    else if (req.method === 'INFO')
+      void (fromCaller ? bridge.agent : bridge.caller)
+        .request({ method: 'INFO', headers: { 'Content-Type': req.get('Content-Type') }, body: req.body })
+        .catch(() => {});
+    return;
+  }
   const call = ctx.calls.inboundBySipCallId(req.get('Call-ID'));
   const dialog = call?.callerDialog as unknown as AdoptedDialog | undefined;
   if (!call || !(dialog instanceof AdoptedDialog)) {

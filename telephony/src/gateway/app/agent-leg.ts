@@ -125,7 +125,7 @@ async function onAgentAnswered(call: InboundCall, leg: AgentLeg, dialog: Dialog)
 
 function startAgentPing(call: InboundCall, leg: AgentLeg): void {
   leg.ping = setInterval(() => {
-    if (!leg.dialog || call.agent !== leg) return;
+    if (!leg.dialog || call.agent !== leg || call.ctx.stopping) return;
     leg.dialog
       .request(inDialog('OPTIONS'))
       .then((res) => {
@@ -142,7 +142,7 @@ function startAgentPing(call: InboundCall, leg: AgentLeg): void {
 }
 
 function agentLost(call: InboundCall, leg: AgentLeg): void {
-  if (call.agent !== leg || leg.lost) return;
+  if (call.agent !== leg || leg.lost || call.ctx.stopping) return;
   leg.lost = true;
   call.ctx.log.warn(
     { callId: call.id, agentId: leg.agentId },

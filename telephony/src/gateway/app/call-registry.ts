@@ -1,5 +1,6 @@
 // In-memory index of the calls this gateway instance is handling (the SIP dialogs live here; the
 // queue state lives in Redis). Lookups by hotline call id and by SIP Call-ID (for REFER/Replaces).
+import type { AdoptedBridge } from './adopt-calls.ts';
 import type { InboundCall } from './inbound-call.ts';
 import type { OutboundLeg } from './outbound-call.ts';
 
@@ -7,6 +8,8 @@ export class CallRegistry {
   readonly inbound = new Map<string, InboundCall>();
   /** Browser-originated legs (three-way, callback) by the browser leg's SIP Call-ID. */
   readonly outbound = new Map<string, OutboundLeg>();
+  /** Conversations a previous process bridged, by either leg's SIP Call-ID (adopt-calls.ts). */
+  readonly bridges = new Map<string, AdoptedBridge>();
 
   inboundBySipCallId(sipCallId: string): InboundCall | undefined {
     for (const c of this.inbound.values()) if (c.sipCallId === sipCallId) return c;

@@ -33,6 +33,9 @@ export interface GatewayContext {
   log: Logger;
   now: () => number;
   prompt: (name: string) => string;
+  /** Set by stop(): the process is going away; its calls are left for the next process to adopt
+   * (a failed agent ping during shutdown is not a vanished browser). */
+  stopping?: boolean;
   /** REFER from an agent leg (transfers, leaving a three-way call): set by app/gateway.ts. */
   onRefer?: (call: InboundCall, req: Srf.SrfRequest, res: Srf.SrfResponse) => Promise<void>;
 }

@@ -14,7 +14,7 @@ import { createTrunkAcl } from '../domain/trunk-acl.ts';
 import { listenForDtmf } from '../media/dtmf-events.ts';
 import { openMediaSink } from '../media/media-sink.ts';
 import { createMediaEngine } from '../media/rtpengine.ts';
-import { adoptWaitingCalls, onStrayRequest } from './adopt-calls.ts';
+import { adoptBridgedCalls, adoptWaitingCalls, onStrayRequest } from './adopt-calls.ts';
 import { authenticateAgent } from './agent-auth.ts';
 import { CallRegistry } from './call-registry.ts';
 import { onCallerDigit } from './caller-input.ts';
@@ -190,12 +190,18 @@ export async function startGateway(
     log.error({ err: e.message }, 'adopting waiting calls failed');
     return 0;
   });
-  if (adopted) log.info({ adopted }, 'waiting callers of the previous process taken over');
+  const bridges = await adoptBridgedCalls(ctx).catch((e: Error) => {
+    log.error({ err: e.message }, 'adopting bridged calls failed');
+    return 0;
+  });
+  if (adopted || bridges) log.info({ adopted, bridges }, 'calls of the previous process taken over');
 
   return {
     ctx,
     async stop() {
       running = false;
+      ctx.stopping = true;
+      for (const call of ctx.calls.inbound.values()) if (call.agent?.ping) clearInterval(call.agent.ping);
       stopSweeper();
       clearInterval(purgeTimer);
       srf.disconnect();

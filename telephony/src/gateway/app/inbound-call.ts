@@ -272,7 +272,14 @@ export class InboundCall {
         return; // media was connected by ringAgent's answer; nothing left to do
       case 'record-answer':
         await acd.answer(this.acdId, this.agent!.agentId);
-        await ctx.records.update(this.id, { agentId: this.agent!.agentId, answeredAt: ctx.now() });
+        await ctx.records.update(this.id, {
+          agentId: this.agent!.agentId,
+          answeredAt: ctx.now(),
+          // a restarted gateway ends the conversation cleanly with these (adopt-calls.ts)
+          ...(this.agent!.dialog
+            ? { agentDialogId: this.agent!.dialog.id, agentSipCallId: this.agent!.dialog.sip.callId }
+            : {}),
+        });
         if (!this.recording) {
           this.recording = true;
           await media.send(startRecordingCommand(sipCallId, `hotline-call-id:${this.id}`));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { startTestApp, type TestApp } from '../../../server/test/support/app.ts';
+import { CHROMIUM, chromiumArgs } from '../chromium.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_ROOT = path.resolve(here, '../../../console');
@@ -83,24 +84,11 @@ export async function launchBrowser(
 ): Promise<{ ctx: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'console-chromium-'));
   const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      ...extraArgs,
-    ],
+    args: chromiumArgs({ media: true, extra: extraArgs }),
   });
   return {
     ctx,

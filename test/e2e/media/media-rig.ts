@@ -16,8 +16,8 @@ import type { GatewayConfigInput } from '../../../telephony/src/config.ts';
 import { agentPassword } from '../../../telephony/src/gateway/domain/agent-credentials.ts';
 import { freeTcpPort, freeUdpPort } from '../../../telephony/test/gateway/helpers/ports.ts';
 import { type Rig, startRig } from '../../../telephony/test/gateway/helpers/rig.ts';
+import { CHROMIUM, chromiumArgs } from '../chromium.ts';
 import { type Baresip, startBaresip } from './baresip.ts';
-import { CHROMIUM } from './tools.ts';
 import { wavSamples } from './wav.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -105,20 +105,7 @@ async function launchChromium(dir: string, micWav: string): Promise<BrowserConte
   return chromium.launchPersistentContext(path.join(dir, 'chromium'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      `--use-file-for-fake-audio-capture=${micWav}`,
-    ],
+    args: chromiumArgs({ media: true, extra: [`--use-file-for-fake-audio-capture=${micWav}`] }),
   });
 }
 

@@ -2,8 +2,9 @@
 // heavy imports: the outer netns-suite test uses it to decide between running and a reasoned skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM } from '../chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 export type Tool = 'baresip' | 'rtpengine' | 'sox' | 'espeak-ng' | 'sipp' | 'chromium' | 'redis-server';
 

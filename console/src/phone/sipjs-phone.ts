@@ -312,7 +312,8 @@ export class SipJsPhone implements Phone {
     }
     this.third = await this.manager.call(
       referToUri(target, this.domain),
-      {},
+      // the consulted agent's console sees which call this is about (X-Hotline-Call-Id from the gateway)
+      this.callId ? { extraHeaders: [`${THREE_WAY_FOR}: ${this.callId}`] } : {},
       {
         requestDelegate: {
           onProgress: (r) => {

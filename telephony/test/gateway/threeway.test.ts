@@ -92,4 +92,18 @@ describe.skipIf(skip)('three-way calls, callbacks and refusals', () => {
     await (ok.inviter as unknown as Referrer).bye();
     expect((await citizen.done).code).toBe(0);
   });
+
+  it('a consultation call (咨询转接) to another agent carries the call it is about to that agent', async () => {
+    const a = await rig.agent('cs1', { ready: false });
+    const b = await rig.agent('cs2', { ready: false });
+    const about = '20261129T020000-0a1b2c3d';
+    const { inviter, outcome } = await a.call('sip:agent-cs2@hotline', [`X-Hotline-Three-Way-For: ${about}`]);
+    expect(await outcome).toBe(200);
+    await waitState(inviter, SessionState.Established);
+    expect(b.offers[0]!['x-hotline-call-id']).toBe(about);
+    await (inviter as unknown as Referrer).bye();
+    // an unregistered agent cannot be consulted
+    const gone = await a.call('sip:agent-nobody@hotline');
+    expect(await gone.outcome).toBe(480);
+  });
 });

@@ -15,7 +15,7 @@ import { deleteCommand } from '../media/ng-commands.ts';
 import { onCallerInfo } from './caller-input.ts';
 import type { GatewayContext } from './context.ts';
 import { InboundCall } from './inbound-call.ts';
-import type { Dialog } from './srf-types.ts';
+import { type Dialog, forwardInfo } from './srf-types.ts';
 
 /** The caller's dialog as seen by a process that did not create it: enough for InboundCall. */
 export class AdoptedDialog extends EventEmitter {
@@ -184,10 +184,7 @@ export function onStrayRequest(ctx: GatewayContext, req: Srf.SrfRequest, res: Sr
     const fromCaller = req.get('Call-ID') === bridge.sipCallId;
     res.send(200);
     if (req.method === 'BYE') void endBridge(ctx, bridge, fromCaller ? 'caller' : 'agent');
-    else if (req.method === 'INFO')
-      void (fromCaller ? bridge.agent : bridge.caller)
-        .request({ method: 'INFO', headers: { 'Content-Type': req.get('Content-Type') }, body: req.body })
-        .catch(() => {});
+    else if (req.method === 'INFO') void forwardInfo(req, fromCaller ? bridge.agent : bridge.caller);
     return;
   }
   const call = ctx.calls.inboundBySipCallId(req.get('Call-ID'));

@@ -7,7 +7,7 @@ import { TelephonyError } from '../../errors.ts';
 import { offerHeaders } from '../domain/hotline-headers.ts';
 import { answerCommand, offerCommand } from '../media/ng-commands.ts';
 import type { InboundCall } from './inbound-call.ts';
-import { asDialog, type Dialog, hangup, inDialog } from './srf-types.ts';
+import { asDialog, type Dialog, forwardInfo, hangup, inDialog } from './srf-types.ts';
 
 export interface AgentLeg {
   agentId: string;
@@ -98,7 +98,10 @@ async function onAgentAnswered(call: InboundCall, leg: AgentLeg, dialog: Dialog)
       leg.earlyBye = true; // answered and hung up before media was bridged: handled after the answer
     });
   });
-  dialog.on('info', (req, res) => void call.relayInfo(req, res, call.callerDialog));
+  dialog.on('info', (req, res) => {
+    res.send(200);
+    void forwardInfo(req, call.callerDialog);
+  });
   dialog.on('modify', (req, res) => void onAgentModify(call, req, res));
   dialog.on('refer', (req, res) => void call.ctx.onRefer?.(call, req, res));
   try {

@@ -8,7 +8,7 @@
 import type Srf from 'drachtio-srf';
 import { languageSkillFor } from '../domain/announcements.ts';
 import type { InboundCall } from './inbound-call.ts';
-import { inDialog } from './srf-types.ts';
+import { forwardInfo } from './srf-types.ts';
 
 export type DigitVia = 'rtp' | 'info';
 
@@ -26,11 +26,8 @@ export async function onCallerInfo(
   const digit = digitInInfo(req.body);
   if (!digit) return;
   const used = await onCallerDigit(call, digit, 'info');
-  if (!used && call.agent?.dialog && (call.state === 'bridged' || call.state === 'held')) {
-    await call.agent.dialog
-      .request(inDialog('INFO', { 'Content-Type': req.get('Content-Type') }, req.body))
-      .catch(() => {});
-  }
+  if (!used && (call.state === 'bridged' || call.state === 'held'))
+    await forwardInfo(req, call.agent?.dialog);
 }
 
 /** Act on one key from the caller; false when the key means nothing to the gateway in this state. */

@@ -13,7 +13,7 @@ import { type DigitVia, onCallerInfo } from './caller-input.ts';
 import { CallerAudio, parkCaller } from './caller-media.ts';
 import type { GatewayContext } from './context.ts';
 import { fileRecording } from './recordings.ts';
-import { asDialog, type Dialog, hangup, inDialog } from './srf-types.ts';
+import { asDialog, type Dialog, hangup } from './srf-types.ts';
 
 export interface InboundInit {
   id: string;
@@ -63,8 +63,6 @@ export class InboundCall {
   private announceRound = 0;
   /** How the current agent leg ended (set by agent-leg.ts; decides how the call goes back to the queue). */
   requeueHow: RequeueHow = 'rejected';
-  /** The caller chose a language (skip the rest of the language menu). */
-  private languageChosen = false;
   /** What is being played to the caller during the greeting phase. */
   private greetingPart: 'greeting' | 'menu' | 'done' = 'greeting';
   private endedBy: 'agent' | 'caller' | 'system' = 'system';
@@ -248,11 +246,11 @@ export class InboundCall {
           // rung at once: most agents answer within a second or two, so music starts only if the
           // agent's phone is still ringing after ringMusicDelayMs (saves two rtpengine commands)
           this.later(() => {
-            if (this.state === 'offering') void this.playToCaller('hold-music', 1000);
+            if (this.state === 'offering') void this.audio.play('hold-music', 1000);
           }, ctx.cfg.ringMusicDelayMs);
           return;
         }
-        await this.playToCaller('hold-music', 1000);
+        await this.audio.play('hold-music', 1000);
         return;
       case 'stop-hold-music':
         return this.audio.stop();
@@ -287,7 +285,7 @@ export class InboundCall {
         }
         return;
       case 'play-apology':
-        await this.playToCaller('apology');
+        await this.audio.play('apology');
         return;
       case 'end-caller-leg':
         hangup(this.callerDialog);
@@ -331,7 +329,7 @@ export class InboundCall {
         return; // done by the transfer handler before the event (it owns the far dialog)
       case 'save-callback-request':
         await acd.requestCallback(this.acdId, this.init.callerNumber);
-        await this.playToCaller('callback-saved');
+        await this.audio.play('callback-saved');
         await new Promise<void>((r) => this.later(r, 3000));
         return;
     }
@@ -353,26 +351,24 @@ export class InboundCall {
   private recording = false;
 
   private readonly audio: CallerAudio;
-  private playToCaller(name: string, repeat = 1): Promise<number> {
-    return this.audio.play(name, repeat);
-  }
 
   /** The greeting (it says the call is recorded), then — unless the caller already pressed a key or
    * the center has no language seats — the one-level language menu; then the queue. */
   private async playGreeting(): Promise<void> {
-    const ms = await this.playToCaller('greeting');
+    const ms = await this.audio.play('greeting');
     this.later(() => void this.afterGreeting(), ms);
   }
 
   private async afterGreeting(): Promise<void> {
     if (this.state !== 'greeting' || this.greetingPart !== 'greeting') return;
-    if (!this.ctx.cfg.languageMenu || this.languageChosen) {
+    // a language key during the greeting already chose: no menu
+    if (!this.ctx.cfg.languageMenu || this.skills.some((x) => x.startsWith('lang:'))) {
       this.greetingPart = 'done';
       await this.fire('greeting-done');
       return;
     }
     this.greetingPart = 'menu';
-    const ms = await this.playToCaller('language-menu');
+    const ms = await this.audio.play('language-menu');
     this.later(() => {
       if (this.greetingPart !== 'menu') return;
       this.greetingPart = 'done';
@@ -383,7 +379,6 @@ export class InboundCall {
   /** A language key during the greeting or the menu (caller-input.ts): the skill the call needs. */
   async chooseLanguage(skill: string, via: DigitVia): Promise<void> {
     this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), skill];
-    this.languageChosen = true;
     await this.ctx.records
       .update(this.id, { language: skill.slice(5), languageKeyVia: via, skills: this.skills.join(',') })
       .catch(() => {});
@@ -433,7 +428,7 @@ export class InboundCall {
       );
       for (const name of names) {
         if (this.state !== 'queued') return;
-        const ms = await this.playToCaller(name);
+        const ms = await this.audio.play(name);
         await new Promise<void>((res) => this.later(res, ms || 1000));
       }
       if (this.state === 'queued') await this.run('start-hold-music');
@@ -467,14 +462,6 @@ export class InboundCall {
   /** Point the far side of the caller's media back at the sink (after an agent leg went away). */
   private async repark(): Promise<void> {
     await parkCaller(this.ctx, this.init, this.parkTag);
-  }
-
-  async relayInfo(req: Srf.SrfRequest, res: Srf.SrfResponse, to: Dialog | undefined): Promise<void> {
-    res.send(200);
-    if (!to?.connected) return;
-    await to
-      .request(inDialog('INFO', { 'Content-Type': req.get('Content-Type') }, req.body))
-      .catch((e: Error) => this.ctx.log.debug({ callId: this.id, err: e.message }, 'INFO relay failed'));
   }
 
   private finishing = false;

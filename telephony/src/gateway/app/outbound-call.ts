@@ -13,7 +13,7 @@ import { decideOutbound, type OutboundDecision } from '../domain/outbound-policy
 import { answerCommand, deleteCommand, type LegKind, offerCommand } from '../media/ng-commands.ts';
 import type { AgentIdentity } from './agent-auth.ts';
 import type { GatewayContext } from './context.ts';
-import { asDialog, type Dialog, hangup } from './srf-types.ts';
+import { asDialog, type Dialog, forwardInfo, hangup } from './srf-types.ts';
 
 export interface OutboundLeg {
   /** SIP Call-ID of the browser's leg (also the rtpengine call id). */
@@ -147,14 +147,7 @@ export async function onAgentInvite(
     });
     browser.on('info', (r, s) => {
       s.send(200);
-      if (!leg.handedOff)
-        void far
-          .request({
-            method: 'INFO',
-            headers: { 'Content-Type': r.get('Content-Type') },
-            body: r.body,
-          } as unknown as Srf.SrfRequest)
-          .catch(() => {});
+      if (!leg.handedOff) void forwardInfo(r, far);
     });
     if (threeWayFor && decision?.allowed) {
       await ctx.records.update(threeWayFor, {

@@ -23,6 +23,21 @@ export function inDialog(
   return { method, headers: headers ?? {}, body } as unknown as Srf.SrfRequest;
 }
 
+/** A leg INFO can be sent on: an srf Dialog or an adopted one (app/adopt-calls.ts). */
+export interface InfoTarget {
+  connected: boolean;
+  request(req: Srf.SrfRequest): Promise<unknown>;
+}
+
+/** Send an INFO received on one leg (DTMF relay) on to another leg; a leg that is gone is not an error. */
+export async function forwardInfo(req: Srf.SrfRequest, to: InfoTarget | undefined): Promise<boolean> {
+  if (!to?.connected) return false;
+  return to.request(inDialog('INFO', { 'Content-Type': req.get('Content-Type') }, req.body)).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** BYE a dialog if it is still up; a dialog that vanished meanwhile is not an error. */
 export function hangup(d: Dialog | undefined): void {
   if (d?.connected) (d.destroy() as unknown as Promise<void>).catch(() => {});

@@ -96,6 +96,9 @@ describe.skipIf(skip)('faults and bad input', () => {
       durationMs: 9000,
       caller: '13800000047',
     });
+    // a must be at the head of the queue: it is the one the agent is checked against below, and the
+    // one that talks (9 s) while b (5 s) abandons. Started together, b could overtake a on a busy CI.
+    await expect.poll(async () => (await rig.acd.queueSnapshot('12345')).waiting, { timeout: 5000 }).toBe(1);
     const b = await sipp({
       scenario: 'caller.xml',
       remote: trunk(),

@@ -1,6 +1,8 @@
 // API contract: the agent's 整理 (wrap-up) disposition of a call (POST /api/calls/:callId/disposition).
 import Type, { type Static } from 'typebox';
-import { DISPOSITIONS } from '../calls/disposition-rules.ts';
+import { DISPOSITIONS, type Disposition } from '../calls/disposition-rules.ts';
+
+export type { Disposition };
 
 export const DispositionRequestSchema = Type.Object(
   {

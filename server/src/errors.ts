@@ -173,6 +173,11 @@ export const ERRORS = {
     zh: '话务员只能收听本人接听的通话录音',
     en: 'Agents may only play recordings of calls they answered',
   },
+  CALL_NOT_YOURS: {
+    status: 403,
+    zh: '话务员只能查看本人接听的通话号码',
+    en: 'Agents may only unmask the numbers of calls they answered',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -20,6 +20,8 @@ export const CORE_PERMISSIONS = {
   'audit.read': ['auditor', 'authority', 'admin'],
   /** See call history with personal data masked. */
   'calls.read': ['agent', 'shift_lead', 'dispatcher', 'authority', 'auditor', 'admin'],
+  /** See every call in the history; without it (agents) only the calls one answered. */
+  'calls.read_any': ['shift_lead', 'dispatcher', 'authority', 'auditor', 'admin'],
   /** Explicit, audited unmasking of a caller's personal data (with a reason). */
   'pii.unmask': ['agent', 'shift_lead', 'dispatcher', 'authority'],
   /** Personal data shown unmasked without an explicit request (none by default). */

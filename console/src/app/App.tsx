@@ -14,16 +14,11 @@ const WallboardScreen = lazy(() => import('../ui/WallboardScreen.tsx'));
 // The unit portal / center queues and the public KB page are their own chunks too.
 const PortalScreen = lazy(() => import('../tickets/portal/PortalScreen.tsx'));
 const PublicKbPage = lazy(() => import('../kb/PublicKbPage.tsx'));
+const CallRecordsScreen = lazy(() => import('../calls/CallRecordsScreen.tsx'));
 
-type Route = 'agent' | 'wallboard' | 'tickets' | 'kb';
-const routeOf = (hash: string): Route =>
-  hash.startsWith('#/wallboard')
-    ? 'wallboard'
-    : hash.startsWith('#/tickets')
-      ? 'tickets'
-      : hash.startsWith('#/kb')
-        ? 'kb'
-        : 'agent';
+type Route = 'agent' | 'wallboard' | 'tickets' | 'calls' | 'kb';
+const ROUTES: readonly Route[] = ['wallboard', 'tickets', 'calls', 'kb'];
+const routeOf = (hash: string): Route => ROUTES.find((r) => hash.startsWith(`#/${r}`)) ?? 'agent';
 
 function useRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
@@ -109,6 +104,7 @@ export function App() {
   const isAgent = me ? hasRole(me, 'agent') : false;
   const isLead = me ? hasRole(me, 'shift_lead') || hasRole(me, 'admin') : false;
   const canTickets = me ? me.permissions.includes('tickets.read') : false;
+  const canCalls = me ? me.permissions.includes('calls.read') : false;
   const screen: Route | null =
     !me || route === 'kb'
       ? null
@@ -116,13 +112,15 @@ export function App() {
         ? 'wallboard'
         : route === 'tickets' && canTickets
           ? 'tickets'
-          : isAgent
-            ? 'agent'
-            : isLead
-              ? 'wallboard'
-              : canTickets
-                ? 'tickets'
-                : null;
+          : route === 'calls' && canCalls
+            ? 'calls'
+            : isAgent
+              ? 'agent'
+              : isLead
+                ? 'wallboard'
+                : canTickets
+                  ? 'tickets'
+                  : null;
   return (
     <div className="app">
       <header className="topbar">
@@ -156,6 +154,15 @@ export function App() {
                 {t('portal.title')}
               </button>
             )}
+            {canCalls && (
+              <button
+                type="button"
+                className={`tab ${screen === 'calls' ? 'on' : ''}`}
+                onClick={() => go('calls')}
+              >
+                {t('calls.tab')}
+              </button>
+            )}
           </nav>
         )}
         <span className="spacer" />
@@ -184,8 +191,16 @@ export function App() {
           <PortalScreen phone={isAgent ? phone : undefined} />
         </Suspense>
       )}
-      {/* an agent's softphone stays registered while the ticket queues are open */}
-      {me && (screen === 'agent' || (screen === 'tickets' && isAgent)) && (
+      {me && screen === 'calls' && (
+        <Suspense fallback={null}>
+          <CallRecordsScreen
+            canUnmask={me.permissions.includes('pii.unmask')}
+            canPlayRecordings={me.permissions.includes('recordings.play')}
+          />
+        </Suspense>
+      )}
+      {/* an agent's softphone stays registered while the ticket queues or the call records are open */}
+      {me && (screen === 'agent' || ((screen === 'tickets' || screen === 'calls') && isAgent)) && (
         <div style={{ display: screen === 'agent' ? 'contents' : 'none' }}>
           <AgentScreen me={me} phone={phone} />
         </div>

@@ -1,5 +1,6 @@
-// The ticket and knowledge-base screens' messages, merged into the console's i18n instance by one
+// The ticket, knowledge-base, recording and call-record screens' messages, merged into the console's i18n instance by one
 // line in i18n/index.ts (each screen keeps its own message file).
+import { CALL_RECORD_MESSAGES } from '../calls/messages.ts';
 import { KB_MESSAGES } from '../kb/messages.ts';
 import { RECORDING_MESSAGES } from '../recordings/messages.ts';
 import { TICKET_FORM_MESSAGES } from './messages.ts';
@@ -11,6 +12,7 @@ export const MESSAGE_BUNDLES: readonly Bundle[] = [
   PORTAL_MESSAGES,
   KB_MESSAGES,
   RECORDING_MESSAGES,
+  CALL_RECORD_MESSAGES,
 ];
 
 export function addMessageBundles(i18n: {

@@ -88,7 +88,7 @@ function FilterBar(props: {
   const { t } = useTranslation();
   const f = props.filter;
   const set = (p: Partial<CallFilter>) => props.onChange({ ...f, ...p });
-  const field = (k: 'fromDay' | 'toDay' | 'queue' | 'agentId' | 'number', type = 'text') => (
+  const field = (k: 'fromDay' | 'toDay' | 'queue' | 'agent' | 'number', type = 'text') => (
     <label className={props.errors[k] ? 'invalid' : ''}>
       <span>{t(`calls.filter.${k}`)}</span>
       <input type={type} value={f[k]} onChange={(e) => set({ [k]: e.target.value })} />
@@ -118,7 +118,7 @@ function FilterBar(props: {
         </select>
       </label>
       {field('queue')}
-      {field('agentId')}
+      {field('agent')}
       {field('number')}
       <button type="submit" className="btn primary">
         {t('calls.filter.search')}
@@ -248,7 +248,10 @@ export default function CallRecordsScreen(props: {
                     )}
                   </td>
                   <td>{c.queue}</td>
-                  <td>{c.agentId ?? '—'}</td>
+                  <td>
+                    {c.agentName ?? c.agentId ?? '—'}
+                    {c.agentNo && <span className="muted"> {c.agentNo}</span>}
+                  </td>
                   <td className="num">{lengthText(c.waitMs)}</td>
                   <td className="num">{lengthText(c.talkMs)}</td>
                   <td>
@@ -260,11 +263,13 @@ export default function CallRecordsScreen(props: {
                     {c.disposition ? t(`wrapUp.d.${c.disposition}`) : '—'}
                     {c.ticketNo && <span className="muted"> {c.ticketNo}</span>}
                   </td>
-                  <td className="calls-actions">
-                    {!unmasked.has(c.callId) && (
-                      <UnmaskCell call={c} canUnmask={props.canUnmask} api={api} onUnmasked={replace} />
-                    )}
-                    {props.canPlayRecordings && c.answeredAt && <RecordingPlayer callId={c.callId} />}
+                  <td>
+                    <div className="calls-actions">
+                      {!unmasked.has(c.callId) && (
+                        <UnmaskCell call={c} canUnmask={props.canUnmask} api={api} onUnmasked={replace} />
+                      )}
+                      {props.canPlayRecordings && c.answeredAt && <RecordingPlayer callId={c.callId} />}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -22,7 +22,8 @@ export interface CallFilter {
   toDay: string;
   outcome: CallOutcome | '';
   queue: string;
-  agentId: string;
+  /** The answering agent's 工号 (username). */
+  agent: string;
   /** The caller's full number (the list still shows it masked). */
   number: string;
 }
@@ -55,7 +56,7 @@ export function dayStart(day: string): number | null {
 
 export function todayFilter(now: number): CallFilter {
   const d = beijingDay(now);
-  return { fromDay: d, toDay: d, outcome: '', queue: '', agentId: '', number: '' };
+  return { fromDay: d, toDay: d, outcome: '', queue: '', agent: '', number: '' };
 }
 
 /** i18n keys per field; empty when the filter can be sent. */
@@ -79,7 +80,7 @@ export function toQuery(f: CallFilter, opts: { before?: string | null; limit: nu
   q.set('to', new Date(dayStart(f.toDay)! + 24 * 3_600_000).toISOString());
   if (f.outcome) q.set('outcome', f.outcome);
   if (f.queue.trim()) q.set('queue', f.queue.trim());
-  if (f.agentId.trim()) q.set('agentId', f.agentId.trim());
+  if (f.agent.trim()) q.set('agent', f.agent.trim());
   const n = f.number.replace(/\s/g, '');
   if (n) q.set('number', n);
   if (opts.before) q.set('before', opts.before);

@@ -39,13 +39,14 @@ describe('call-record filters (pure)', () => {
       outcome: 'abandoned' as const,
       queue: ' 12345 ',
       number: '138 0000 0002',
+      agent: ' 1001',
     };
     const q = new URLSearchParams(toQuery(f, { before: '2026-11-20T01:00:00.000Z|h3', limit: 10 })!);
     expect(q.get('outcome')).toBe('abandoned');
     expect(q.get('queue')).toBe('12345');
     expect(q.get('number')).toBe('13800000002');
     expect(q.get('before')).toBe('2026-11-20T01:00:00.000Z|h3');
-    expect(q.has('agentId')).toBe(false);
+    expect(q.get('agent')).toBe('1001');
   });
 
   it('refuses a bad number, a missing day and an end before the start', () => {
@@ -80,6 +81,8 @@ const call = (id: string, o: Partial<CallRecord> = {}): CallRecord => ({
   abandonedAt: null,
   endedAt: '2026-11-20T01:01:05.000Z',
   agentId: 'a1',
+  agentName: '卓玛',
+  agentNo: '1001',
   waitMs: 5000,
   talkMs: 60000,
   outcome: 'completed',
@@ -138,6 +141,7 @@ describe('通话记录 screen', () => {
     expect(within(row).getByText('已生成工单（转办）')).toBeTruthy();
     expect(within(row).getByText('GZ-2026-000042', { exact: false })).toBeTruthy();
     expect(within(row).getByText('优先')).toBeTruthy();
+    expect(within(row).getByText('卓玛', { exact: false }).textContent).toBe('卓玛 1001');
     // the form is edited but not searched: 加载更多 continues the list on screen
     fireEvent.change(screen.getByLabelText('来电号码（完整号码）'), { target: { value: '13900000000' } });
     fireEvent.click(screen.getByRole('button', { name: '加载更多' }));

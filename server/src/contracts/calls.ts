@@ -20,6 +20,9 @@ export const CallRecordSchema = Type.Object({
   abandonedAt: Ts,
   endedAt: Ts,
   agentId: Type.Union([Type.String(), Type.Null()]),
+  /** The answering agent's name and 工号 (username); null when unknown or nobody answered. */
+  agentName: Ts,
+  agentNo: Ts,
   waitMs: Type.Union([Type.Integer(), Type.Null()]),
   talkMs: Type.Union([Type.Integer(), Type.Null()]),
   outcome: Type.String(),
@@ -35,7 +38,8 @@ export const CallListQuerySchema = Type.Object(
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     queue: Type.Optional(Type.String({ maxLength: 64 })),
-    agentId: Type.Optional(Type.String({ maxLength: 64 })),
+    /** The answering agent: 工号 (username) or user id. */
+    agent: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     outcome: Type.Optional(Type.Enum([...CALL_OUTCOMES])),
     /** The caller's full number (exact match); the answer still shows it masked. */
     number: Type.Optional(Type.String({ pattern: '^\\+?[0-9]{3,20}$' })),

@@ -2,20 +2,23 @@
 // is decided by the caller of this use case: 'own' limits the list to calls the user answered.
 // Paging is keyset on (arrived_at, call_id), so calls arriving in the same millisecond are neither
 // skipped nor repeated across pages.
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CallListQuery, CallRecord } from '../contracts/calls.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { CallRecordTable } from './history-schema.ts';
 
-type Row = Selectable<CallRecordTable> & { disposition: string | null; ticket_no: string | null };
+type Extra = {
+  disposition: string | null;
+  ticket_no: string | null;
+  agent_name: string | null;
+  agent_no: string | null;
+};
+type Row = Selectable<CallRecordTable> & Extra;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export function toCallRecord(
-  r: Selectable<CallRecordTable>,
-  d?: Pick<Row, 'disposition' | 'ticket_no'>,
-): CallRecord {
+export function toCallRecord(r: Selectable<CallRecordTable>, x?: Extra): CallRecord {
   return {
     callId: r.call_id,
     queue: r.queue,
@@ -28,11 +31,13 @@ export function toCallRecord(
     abandonedAt: iso(r.abandoned_at),
     endedAt: iso(r.ended_at),
     agentId: r.agent_id,
+    agentName: x?.agent_name ?? null,
+    agentNo: x?.agent_no ?? null,
     waitMs: r.wait_ms,
     talkMs: r.talk_ms,
     outcome: r.outcome,
-    disposition: d?.disposition ?? null,
-    ticketNo: d?.ticket_no ?? null,
+    disposition: x?.disposition ?? null,
+    ticketNo: x?.ticket_no ?? null,
   };
 }
 
@@ -57,13 +62,21 @@ export async function listCalls(
   let sel = db
     .selectFrom('call_record as c')
     .leftJoin('call_disposition as d', 'd.call_id', 'c.call_id')
+    // call_record.agent_id is text (the queue's agent id), app_user.id a uuid
+    .leftJoin('app_user as u', (j) => j.on(sql<boolean>`u.id::text = c.agent_id`))
     .selectAll('c')
-    .select(['d.disposition as disposition', 'd.ticket_no as ticket_no']);
+    .select([
+      'd.disposition as disposition',
+      'd.ticket_no as ticket_no',
+      'u.display_name as agent_name',
+      'u.username as agent_no',
+    ]);
   if (scope.ownAgentId) sel = sel.where('c.agent_id', '=', scope.ownAgentId);
   if (q.from) sel = sel.where('c.arrived_at', '>=', new Date(q.from));
   if (q.to) sel = sel.where('c.arrived_at', '<', new Date(q.to));
   if (q.queue) sel = sel.where('c.queue', '=', q.queue);
-  if (q.agentId) sel = sel.where('c.agent_id', '=', q.agentId);
+  const agent = q.agent;
+  if (agent) sel = sel.where((eb) => eb.or([eb('c.agent_id', '=', agent), eb('u.username', '=', agent)]));
   if (q.outcome) sel = sel.where('c.outcome', '=', q.outcome);
   if (q.number) sel = sel.where('c.caller_number', '=', q.number);
   if (q.before) {

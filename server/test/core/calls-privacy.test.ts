@@ -132,6 +132,13 @@ describe('call history and personal data', () => {
       disposition: null,
       agentId: null,
     });
+    // the agent by name and 工号, and the 工号 as a filter
+    const me = (await agent.inject({ method: 'GET', url: '/api/auth/me' })).json();
+    expect(h2).toMatchObject({ agentId: agent.userId, agentNo: agent.username, agentName: me.displayName });
+    const byAgentNo = (
+      await lead.inject({ method: 'GET', url: `/api/calls?${day}&agent=${agent.username}` })
+    ).json();
+    expect(byAgentNo.items.map((c: { callId: string }) => c.callId)).toEqual(['h3', 'h2', 'h1']);
     const abandoned = (
       await lead.inject({ method: 'GET', url: `/api/calls?${day}&outcome=abandoned` })
     ).json();
@@ -167,7 +174,7 @@ describe('call history and personal data', () => {
     expect(r.json().scope).toBe('own');
     expect(r.json().items.map((c: { callId: string }) => c.callId)).toEqual(['h3', 'h2', 'h1']);
     // asking for someone else's calls gives nothing rather than their calls
-    const other = await agent.inject({ method: 'GET', url: '/api/calls?agentId=someone-else' });
+    const other = await agent.inject({ method: 'GET', url: '/api/calls?agent=someone-else' });
     expect(other.json().items).toEqual([]);
   });
 

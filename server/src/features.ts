@@ -7,6 +7,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { callbacksRoutes } from './callbacks/callbacks-routes.ts';
 import { callDataRoutes } from './calls/calls-data-routes.ts';
 import { callsRoutes } from './history/calls-routes.ts';
+import { deadLetterRoutes } from './history/dead-letter-routes.ts';
 import { kbPlugin } from './kb/kb-plugin.ts';
 import { orgRoutes } from './org/org-routes.ts';
 import { wallboardRoutes } from './realtime/wallboard-routes.ts';
@@ -29,6 +30,7 @@ export const FEATURES: Feature[] = [
   { name: 'agent', plugin: agentRoutes },
   { name: 'wallboard', plugin: wallboardRoutes },
   { name: 'calls', plugin: callsRoutes },
+  { name: 'history-dead-letters', plugin: deadLetterRoutes },
   { name: 'call-data', plugin: callDataRoutes },
   { name: 'tickets', plugin: ticketsPlugin },
   { name: 'kb', plugin: kbPlugin },

@@ -29,4 +29,6 @@ export const CORE_PERMISSIONS = {
   'agent.use': ['agent'],
   'wallboard.view': ['shift_lead', 'authority', 'admin'],
   'metrics.read': ['admin', 'shift_lead'],
+  /** See and replay the queue events the history writer set aside. */
+  'history.dead_letters': ['admin'],
 } as const satisfies PermissionTable;

@@ -1,8 +1,16 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface HistoryProcessedTable {
   stream_id: string;
   processed_at: Generated<Date>;
+}
+
+export interface HistoryDeadLetterTable {
+  stream_id: string;
+  event: ColumnType<unknown, string, string>;
+  error: string;
+  attempts: number;
+  dead_at: Generated<Date>;
 }
 
 export interface CallRecordTable {
@@ -48,6 +56,7 @@ export interface AgentStateIntervalTable {
 declare module '../db/schema.ts' {
   interface Database {
     history_processed: HistoryProcessedTable;
+    history_dead_letter: HistoryDeadLetterTable;
     call_record: CallRecordTable;
     call_offer: CallOfferTable;
     agent_state_interval: AgentStateIntervalTable;

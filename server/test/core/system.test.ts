@@ -24,6 +24,27 @@ describe('system routes', () => {
     expect(r.headers['content-type']).toMatch(/text\/plain/);
     expect(r.body).toMatch(/http_request_duration_seconds_bucket\{.*route="\/healthz"/);
     expect(r.body).toContain('process_cpu_user_seconds_total');
+    // the history writer's set-aside events, read from the table at scrape time
+    expect(r.body).toMatch(/^hotline_history_dead_letters 0$/m);
+    await t.app.db
+      .insertInto('history_dead_letter')
+      .values({ stream_id: '1-1', event: '{"id":"1-1"}', error: 'test', attempts: 5 })
+      .execute();
+    const again = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(again.body).toMatch(/^hotline_history_dead_letters 1$/m);
+    // an administrator sees them (without the event body) and can replay them; a shift lead cannot
+    const admin = await t.login(['admin']);
+    const list = await admin.inject({ method: 'GET', url: '/api/system/history-dead-letters' });
+    expect(list.json().items).toMatchObject([{ streamId: '1-1', error: 'test', attempts: 5, callId: null }]);
+    expect(list.body).not.toContain('"event"');
+    const replay = await admin.inject({ method: 'POST', url: '/api/system/history-dead-letters/replay' });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ replayed: 0, stillFailing: [{ streamId: '1-1' }] });
+    const lead = await t.login(['shift_lead']);
+    expect((await lead.inject({ method: 'GET', url: '/api/system/history-dead-letters' })).statusCode).toBe(
+      403,
+    );
+    await t.app.db.deleteFrom('history_dead_letter').execute();
   });
 
   it('serves the OpenAPI document with every API route and the UI', async () => {

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { IssuedGrant } from '../contracts/callbacks.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { dialableNumber, signCallbackGrant } from './callback-grant.ts';
+import { CALLBACK_USER, dialableNumber, signCallbackGrant } from './callback-grant.ts';
 
 export type { IssuedGrant };
 
@@ -41,7 +41,8 @@ export async function issueCallbackGrant(
   return {
     ticketId: row.id,
     grant,
-    dialUri: `sip:${number}@${config.sipDomain}`,
+    // the number travels sealed inside the grant, never in the URI the browser dials
+    dialUri: `sip:${CALLBACK_USER}@${config.sipDomain}`,
     expiresAt: new Date(expiresAt * 1000).toISOString(),
   };
 }

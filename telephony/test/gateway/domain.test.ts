@@ -162,7 +162,7 @@ describe('agent credentials and callback grants', () => {
     expect(checkAgentUsername('agent7', 0).ok).toBe(false);
     expect(agentPassword('s', 'a.2000000000')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
-  it('verifies callback grants by signature, expiry and shape', () => {
+  it('seals the number in callback grants and verifies them by authenticity, expiry and shape', () => {
     const g = signCallbackGrant('k', {
       ticketId: 'T-2026-1',
       number: '13800000000',
@@ -173,7 +173,26 @@ describe('agent credentials and callback grants', () => {
       grant: { ticketId: 'T-2026-1', number: '13800000000', expiresAt: 2_000_000_000 },
     });
     expect(verifyCallbackGrant('other', g, 0)).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyCallbackGrant('k', g.replace('13800000000', '13900000000'), 0).ok).toBe(false);
+    expect(g).not.toContain('13800000000'); // the browser carrying it never sees the number
+    // neither the ticket, the expiry nor the sealed number can be changed
+    expect(verifyCallbackGrant('k', g.replace('T-2026-1', 'T-2026-2'), 0)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    expect(verifyCallbackGrant('k', g.replace('2000000000', '2100000000'), 0)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    const sealed = g.split('.')[2]!;
+    const flipped = `${sealed.slice(0, 20)}${sealed[20] === 'A' ? 'B' : 'A'}${sealed.slice(21)}`;
+    expect(verifyCallbackGrant('k', g.replace(sealed, flipped), 0)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    // a fresh IV each time: two grants for the same call differ
+    expect(
+      signCallbackGrant('k', { ticketId: 'T-2026-1', number: '13800000000', expiresAt: 2_000_000_000 }),
+    ).not.toBe(g);
     expect(verifyCallbackGrant('k', g, 2_000_000_001)).toEqual({ ok: false, reason: 'expired' });
     expect(verifyCallbackGrant('k', 'garbage', 0)).toEqual({ ok: false, reason: 'malformed' });
   });

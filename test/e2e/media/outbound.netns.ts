@@ -66,7 +66,8 @@ describe.skipIf(skip)('7 + 8: calls from the agent page — refused numbers, 回
 
   it('7: a 回访 callback with the ticket grant rings the requester; audio both ways', async () => {
     const requester = await m.phone(REQUESTER, { port: trunkPort });
-    const r = await agent.call(`sip:${REQUESTER}@hotline`, [`X-Hotline-Callback-Grant: ${grant(REQUESTER)}`]);
+    // as the console dials it: the requester's number is sealed in the grant, not in the URI
+    const r = await agent.call('sip:callback@hotline', [`X-Hotline-Callback-Grant: ${grant(REQUESTER)}`]);
     expect(r.status, requester.out()).toBe(200);
     await expect.poll(() => agent.state('out'), { timeout: 10_000 }).toBe('Established');
     await expect.poll(() => requester.events, { timeout: 10_000 }).toContain('CALL_ESTABLISHED');

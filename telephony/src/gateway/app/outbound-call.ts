@@ -7,7 +7,7 @@
 // parties of a three-way call itself (WebAudio); "agent leaves" is a REFER with Replaces (transfer.ts).
 import type Srf from 'drachtio-srf';
 import { TelephonyError } from '../../errors.ts';
-import { verifyCallbackGrant } from '../domain/callback-grant.ts';
+import { CALLBACK_USER, verifyCallbackGrant } from '../domain/callback-grant.ts';
 import { HOTLINE_HEADERS } from '../domain/hotline-headers.ts';
 import { decideOutbound, type OutboundDecision } from '../domain/outbound-policy.ts';
 import { answerCommand, deleteCommand, type LegKind, offerCommand } from '../media/ng-commands.ts';
@@ -55,7 +55,9 @@ async function resolveTarget(
       Math.floor(ctx.now() / 1000),
     );
     if (!g.ok) return new TelephonyError('GW_CALLBACK_GRANT_INVALID', `${who.agentId}: grant ${g.reason}`);
-    decision = decideOutbound({ kind: 'callback', number: user, grant: g.grant }, ctx.policy);
+    // sip:callback@… dials the sealed number; a number in the URI must be the granted one
+    const number = user === CALLBACK_USER ? g.grant.number : user;
+    decision = decideOutbound({ kind: 'callback', number, grant: g.grant }, ctx.policy);
   } else {
     decision = decideOutbound({ kind: 'three-way', number: user }, ctx.policy);
   }

@@ -1,20 +1,13 @@
 // 通话记录 screen logic, pure: the filter form → the GET /api/calls query, Beijing-time days and times,
 // and the lengths shown in the table. The hotline works in Beijing time (UTC+8, no daylight saving).
 import type { CallOutcome } from '../../../server/src/contracts/calls.ts';
+import { everyOf } from '../domain/every-of.ts';
 import { formatDuration } from '../domain/softphone-state.ts';
 
 export type { CallOutcome };
 
 /** The filter menu's outcomes, in menu order (checked against the server's list both ways). */
-export const OUTCOMES = [
-  'answered',
-  'completed',
-  'abandoned',
-  'callback',
-  'waiting',
-] as const satisfies readonly CallOutcome[];
-type Missing = Exclude<CallOutcome, (typeof OUTCOMES)[number]>;
-export const EVERY_OUTCOME_LISTED: [Missing] extends [never] ? true : Missing = true;
+export const OUTCOMES = everyOf<CallOutcome>()(['answered', 'completed', 'abandoned', 'callback', 'waiting']);
 
 export interface CallFilter {
   /** First and last day, YYYY-MM-DD in Beijing time (inclusive). */

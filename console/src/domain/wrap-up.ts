@@ -1,22 +1,19 @@
 // Wrap-up (整理) form: disposition codes and validation. Pure.
-// The codes are defined once, by the server (contracts/dispositions.ts). The console may import only
-// types from the server, so it lists them again for its menu; the compiler checks that list against
-// the server's type both ways (no code missing, none extra).
+// The codes are defined once, by the server (contracts/dispositions.ts); the menu's list is checked
+// against the server's type both ways (every-of.ts).
 import type { Disposition } from '../../../server/src/contracts/dispositions.ts';
+import { everyOf } from './every-of.ts';
 
 export type { Disposition };
 
 /** The menu order of the 整理 dispositions. */
-export const DISPOSITIONS = [
+export const DISPOSITIONS = everyOf<Disposition>()([
   'immediate',
   'ticket-created',
   'not-accepted',
   'emergency-transfer',
   'nuisance',
-] as const satisfies readonly Disposition[];
-type Missing = Exclude<Disposition, (typeof DISPOSITIONS)[number]>;
-/** Fails to compile when the server adds a disposition the menu does not offer. */
-export const EVERY_DISPOSITION_LISTED: [Missing] extends [never] ? true : Missing = true;
+]);
 
 /** The regulation's eight 不予受理 reasons (Art. 11), by number; the text lives in i18n. */
 export const NOT_ACCEPTED_REASONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;

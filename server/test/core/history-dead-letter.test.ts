@@ -1,45 +1,18 @@
 // The history writer and a poison event (real Redis + PGlite/PostgreSQL): an event that fails while the
 // database answers is retried, then set aside in history_dead_letter and acknowledged; the calls after
 // it are still recorded; a replay applies set-aside events once they apply, and keeps the others.
-import { type Acd, createAcd } from '@hotline/queue';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { countDeadLetters, replayDeadLetters } from '../../src/history/dead-letters.ts';
 import { startHistoryWriter } from '../../src/history/history-writer.ts';
-import { DB_TARGETS, openTestDb, type TestDb } from '../support/db.ts';
-import { deleteKeys, randomPrefix, testRedis } from '../support/redis.ts';
-
-async function until(pred: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await pred()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-}
+import { DB_TARGETS } from '../support/db.ts';
+import { until, useHistoryRig } from '../support/history-rig.ts';
 
 describe.each(DB_TARGETS)('history writer dead letters on $name', (target) => {
-  let redis: Redis;
-  let acd: Acd;
-  let tdb: TestDb;
-  const prefix = randomPrefix('hdl');
-
-  beforeAll(async () => {
-    redis = testRedis();
-    acd = createAcd({ redis, prefix, config: { wrapUpSec: 0 } });
-    tdb = await openTestDb(target);
-    await migrateToLatest(tdb.db.kysely as never, tdb.db.schema);
-  });
-  afterAll(async () => {
-    await acd?.close();
-    await deleteKeys(redis, prefix);
-    redis?.disconnect();
-    await tdb?.cleanup();
-  });
+  const rig = useHistoryRig(target, 'hdl');
 
   it('sets a poison event aside after its tries, records the calls after it, and replays what now applies', async () => {
-    const db = tdb.db.kysely;
+    const { redis, acd } = rig;
+    const db = rig.tdb.db.kysely;
     await acd.enqueueCall({ callId: 'd1', queue: '12345', callerNumber: '13800000011' });
     // a malformed entry (no arrival time, queue or caller number): it can never be recorded
     const poisonId = await redis.xadd(

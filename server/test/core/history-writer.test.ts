@@ -1,45 +1,17 @@
 // The history writer on real Redis + PGlite/PostgreSQL: every queue event is applied exactly once,
 // across a stop/restart, with entries left pending by a crashed consumer and with entries that were
 // applied but never acknowledged.
-import { type Acd, createAcd } from '@hotline/queue';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../src/history/apply-event.ts';
 import { startHistoryWriter } from '../../src/history/history-writer.ts';
-import { DB_TARGETS, openTestDb, type TestDb } from '../support/db.ts';
-import { deleteKeys, randomPrefix, testRedis } from '../support/redis.ts';
-
-async function until(pred: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await pred()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-}
+import { DB_TARGETS } from '../support/db.ts';
+import { until, useHistoryRig } from '../support/history-rig.ts';
 
 describe.each(DB_TARGETS)('history writer on $name', (target) => {
-  let redis: Redis;
-  let acd: Acd;
-  let tdb: TestDb;
-  const prefix = randomPrefix('hist');
+  const rig = useHistoryRig(target, 'hist');
   const errors: unknown[] = [];
 
-  beforeAll(async () => {
-    redis = testRedis();
-    acd = createAcd({ redis, prefix, config: { wrapUpSec: 0 } });
-    tdb = await openTestDb(target);
-    await migrateToLatest(tdb.db.kysely as never, tdb.db.schema);
-  });
-  afterAll(async () => {
-    await acd?.close();
-    await deleteKeys(redis, prefix);
-    redis?.disconnect();
-    await tdb?.cleanup();
-  });
-
-  const db = () => tdb.db.kysely;
+  const db = () => rig.tdb.db.kysely;
   const processed = async () =>
     Number(
       (
@@ -49,9 +21,10 @@ describe.each(DB_TARGETS)('history writer on $name', (target) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const streamLength = () => redis.xlen(acd.eventsKey);
+  const streamLength = () => rig.redis.xlen(rig.acd.eventsKey);
 
   it('applies every event once across restarts, crashed consumers and lost acks', async () => {
+    const { redis, acd } = rig;
     await acd.agentLogin('a1', { name: '卓玛', skills: {} });
     await acd.setReady('a1');
     await acd.enqueueCall({ callId: 'h1', queue: '12345', callerNumber: '13800000001' });

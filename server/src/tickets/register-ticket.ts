@@ -6,7 +6,8 @@ import type { Actor } from './domain/events.ts';
 import { parseIntake } from './domain/fields.ts';
 import { decideCreate, evolve } from './domain/lifecycle.ts';
 import type { TicketState } from './domain/state.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import { relayNow } from './relay-effects.ts';
+import { effectOptions, type TicketDeps } from './ticket-deps.ts';
 
 export async function findDuplicates(deps: TicketDeps, s: TicketState): Promise<DuplicateSuggestion[]> {
   const since = new Date(Date.parse(s.createdAt) - deps.rules.duplicateWindowMs);
@@ -44,13 +45,9 @@ export async function registerTicket(
   const event = decideCreate(deps.newId(), intake, actor, ctx);
   const ticket = evolve(undefined, event);
   const duplicates = opts.detectDuplicates === false ? [] : await findDuplicates(deps, ticket);
-  await deps.store.append([{ events: [event], state: ticket }]);
-  await deps.effects.schedule(
-    effectsOf(event, ticket, {
-      warningAt: deps.sla.warningAt,
-      dueAt: deps.sla.dueAt,
-      callbackWindowMs: deps.rules.callbackWindowMs,
-    }),
-  );
+  const effects = effectsOf(event, ticket, effectOptions(deps));
+  // the jobs go into the outbox with the ticket (one transaction), then to BullMQ (relay-effects.ts)
+  await deps.store.append([{ events: [event], state: ticket, effects }]);
+  await relayNow(deps, effects);
   return { ticket, duplicates };
 }

@@ -1,10 +1,12 @@
-// Use case: apply one lifecycle command to a ticket — decide (domain), append (store), schedule effects.
+// Use case: apply one lifecycle command to a ticket — decide (domain), append the event with the jobs
+// it calls for (store + outbox, one transaction), then hand the jobs to BullMQ (relay-effects.ts).
 
 import { effectsOf } from './domain/effects.ts';
 import type { Actor } from './domain/events.ts';
 import { decide, evolve } from './domain/lifecycle.ts';
 import type { TicketState } from './domain/state.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import { relayNow } from './relay-effects.ts';
+import { effectOptions, type TicketDeps } from './ticket-deps.ts';
 
 export async function runCommand(
   deps: TicketDeps,
@@ -17,13 +19,8 @@ export async function runCommand(
   const ctx = { now: deps.now(), sla: deps.sla, rules: deps.rules };
   const event = decide(current, command, input, actor, ctx);
   const next = evolve(current, event);
-  await deps.store.append([{ events: [event], state: next }]);
-  await deps.effects.schedule(
-    effectsOf(event, next, {
-      warningAt: deps.sla.warningAt,
-      dueAt: deps.sla.dueAt,
-      callbackWindowMs: deps.rules.callbackWindowMs,
-    }),
-  );
+  const effects = effectsOf(event, next, effectOptions(deps));
+  await deps.store.append([{ events: [event], state: next, effects }]);
+  await relayNow(deps, effects);
   return next;
 }

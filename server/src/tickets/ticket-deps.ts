@@ -19,3 +19,12 @@ export interface TicketDeps {
   now: () => Date;
   newId: () => string;
 }
+
+/** What effectsOf needs from the deps (SLA warning and due instants, the 回访 window). */
+export function effectOptions(deps: TicketDeps): EffectDeps {
+  return {
+    warningAt: deps.sla.warningAt,
+    dueAt: deps.sla.dueAt,
+    callbackWindowMs: deps.rules.callbackWindowMs,
+  };
+}

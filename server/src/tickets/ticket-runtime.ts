@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { indexCategories, SEED_CATEGORIES } from './domain/categories.ts';
 import { TicketQueues } from './jobs/ticket-queues.ts';
 import { startTicketWorkers, type TicketWorkers } from './jobs/ticket-workers.ts';
+import { type EffectRelay, startEffectRelay } from './relay-effects.ts';
 import { ticketSla } from './sla-adapter.ts';
 import { TicketStore } from './store/ticket-store.ts';
 import type { TicketDeps } from './ticket-deps.ts';
@@ -43,6 +44,8 @@ export interface TicketRuntime {
   /** Redis pub/sub channel of in-app notifications. */
   channel: string;
   startWorkers(publisher: Redis, onError?: (err: Error) => void): TicketWorkers;
+  /** The outbox sweep (relay-effects.ts); stopped by close(). */
+  startRelay(onError?: (err: unknown) => void): EffectRelay;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export function ticketRuntime(
     ...overrides,
   };
   const channel = `${c.redisPrefix}tickets:notify`;
+  let relay: EffectRelay | undefined;
   return {
     deps,
     queues,
@@ -94,6 +98,13 @@ export function ticketRuntime(
         },
         onError,
       ),
-    close: () => queues.close(),
+    startRelay(onError) {
+      relay ??= startEffectRelay(deps, { onError });
+      return relay;
+    },
+    async close() {
+      await relay?.stop();
+      await queues.close();
+    },
   };
 }

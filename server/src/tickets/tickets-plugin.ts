@@ -1,6 +1,7 @@
 // The tickets feature: wires the domain to the database, the SLA table, BullMQ and the realtime
 // module, and registers the routes. ONE line in features.ts.
 import type { FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import { adminRoutes } from './http/admin-routes.ts';
 import { attachmentRoutes } from './http/attachment-routes.ts';
 import { queryRoutes } from './http/query-routes.ts';
@@ -15,6 +16,16 @@ export async function ticketsPlugin(app: FastifyInstance): Promise<void> {
   let workers: TicketWorkers | undefined;
   if (c.ticketWorkers)
     workers = rt.startWorkers(app.redis, (err) => app.log.error({ err }, 'ticket job worker'));
+  rt.queues.onError((err) => app.log.warn({ err }, 'ticket queues: Redis connection'));
+  rt.startRelay((err) => app.log.warn({ err }, 'ticket outbox: jobs not handed to BullMQ yet (will retry)'));
+  new Gauge({
+    name: 'hotline_ticket_outbox_pending',
+    help: 'Ticket jobs stored but not yet handed to BullMQ (ticket_outbox); growing means Redis trouble',
+    registers: [app.metricsRegistry],
+    async collect() {
+      this.set(await rt.deps.store.outboxSize().catch(() => Number.NaN));
+    },
+  });
   const sub = await startRealtimeBridge(app, rt.channel);
   app.addHook('onClose', async () => {
     await workers?.close();

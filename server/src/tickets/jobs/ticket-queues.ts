@@ -74,6 +74,12 @@ export class TicketQueues implements EffectSink {
       );
   }
 
+  /** Where connection errors go (without a listener, BullMQ and ioredis print each one). */
+  onError(handler: (err: Error) => void): void {
+    this.connection.on('error', handler);
+    for (const q of [this.dispatch, this.webhook, this.timer, this.deadLetter]) q.on('error', handler);
+  }
+
   async enqueueWebhook(n: NotifyEffect, url: string): Promise<void> {
     await this.webhook.add(
       'webhook',

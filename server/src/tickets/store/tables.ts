@@ -70,6 +70,15 @@ export interface TicketUnitWebhookTable {
   updated_at: Generated<Date>;
 }
 
+export interface TicketOutboxTable {
+  effect_id: string;
+  ticket_id: string;
+  effect: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     ticket_event: TicketEventTable;
@@ -77,5 +86,6 @@ declare module '../../db/schema.ts' {
     ticket_attachment: TicketAttachmentTable;
     ticket_notification: TicketNotificationTable;
     ticket_unit_webhook: TicketUnitWebhookTable;
+    ticket_outbox: TicketOutboxTable;
   }
 }

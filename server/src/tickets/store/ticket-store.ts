@@ -2,6 +2,7 @@
 // Optimistic concurrency: the (ticket_id, seq) primary key rejects a second writer of the same seq.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Effect } from '../domain/effects.ts';
 import { TicketRuleError } from '../domain/errors.ts';
 import type { TicketEvent, TicketRole } from '../domain/events.ts';
 import type { TicketState } from '../domain/state.ts';
@@ -10,6 +11,8 @@ import './tables.ts';
 export interface Change {
   events: TicketEvent[];
   state: TicketState;
+  /** Jobs the change calls for: stored in the outbox in the same transaction (relay-effects.ts). */
+  effects?: readonly Effect[];
 }
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -124,6 +127,18 @@ export class TicketStore {
             if (!r)
               throw new TicketRuleError('TICKET_VERSION_CONFLICT', `ticket ${c.state.id} changed meanwhile`);
           }
+          if (c.effects?.length)
+            await trx
+              .insertInto('ticket_outbox')
+              .values(
+                c.effects.map((e) => ({
+                  effect_id: e.id,
+                  ticket_id: c.state.id,
+                  effect: JSON.stringify(e),
+                })),
+              )
+              .onConflict((oc) => oc.column('effect_id').doNothing())
+              .execute();
         }
       });
     } catch (e) {
@@ -134,6 +149,51 @@ export class TicketStore {
         );
       throw e;
     }
+  }
+
+  /** Outbox entries: those named, or the oldest created before `before` (the relay's sweep). */
+  async outbox(q: { ids?: readonly string[]; before?: Date; limit: number }): Promise<Effect[]> {
+    if (q.ids && q.ids.length === 0) return [];
+    let sel = this.db.selectFrom('ticket_outbox').select('effect');
+    if (q.ids) sel = sel.where('effect_id', 'in', [...q.ids]);
+    if (q.before) sel = sel.where('created_at', '<', q.before);
+    const rows = await sel.orderBy('created_at').limit(q.limit).execute();
+    return rows.map((r) => parse<Effect>(r.effect));
+  }
+
+  private doneIds: string[] = [];
+  private doneFlush: Promise<void> | null = null;
+
+  /** The jobs were handed to BullMQ. Deletes are batched (one statement for the changes of the
+   *  last few milliseconds), so under load the outbox costs one statement less per change on a
+   *  single PGlite connection. An entry not yet deleted is at worst handed over again, which BullMQ
+   *  ignores (same job id). */
+  outboxDone(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return Promise.resolve();
+    this.doneIds.push(...ids);
+    this.doneFlush ??= new Promise<void>((r) => setTimeout(r, 20)).then(async () => {
+      const batch = this.doneIds.splice(0);
+      this.doneFlush = null;
+      await this.db.deleteFrom('ticket_outbox').where('effect_id', 'in', batch).execute();
+    });
+    return this.doneFlush;
+  }
+
+  async outboxFailed(ids: readonly string[], error: string): Promise<void> {
+    if (!ids.length) return;
+    await this.db
+      .updateTable('ticket_outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+      .where('effect_id', 'in', [...ids])
+      .execute();
+  }
+
+  async outboxSize(): Promise<number> {
+    const r = await this.db
+      .selectFrom('ticket_outbox')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   /** Recent tickets in a county, for 并单 suggestions. */

@@ -207,6 +207,7 @@ export const en: Messages = {
     agents: 'Agents',
     chart: 'Last 2 hours (5-minute intervals)',
     offered: 'Offered',
+    time: 'Time',
     answered: 'Answered',
     abandoned: 'Abandoned',
     alerts: 'Alerts',

@@ -205,6 +205,7 @@ export const zhCN = {
     agents: '坐席状态',
     chart: '近2小时来电（每5分钟）',
     offered: '呼入',
+    time: '时间',
     answered: '接通',
     abandoned: '放弃',
     alerts: '告警',

@@ -102,6 +102,7 @@ export function Wallboard(props: { snap: WallboardSnapshot; stale: boolean; char
                 bins={chartBins(snap.intervals, snap.at)}
                 target={target}
                 labels={{
+                  time: t('wallboard.time'),
                   offered: t('wallboard.offered'),
                   answered: t('wallboard.answered'),
                   abandoned: t('wallboard.abandoned'),

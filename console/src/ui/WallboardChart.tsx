@@ -3,12 +3,16 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { binAnswerRate, type IntervalPoint } from '../domain/wallboard-model.ts';
 
+/** Times on the hotline's clock (Beijing), 24-hour, whatever the wall screen's own time zone. */
+const beijing = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Asia/Shanghai');
+const hhmm = uPlot.fmtDate('{HH}:{mm}');
+
 /** Last 2 hours by 5-minute interval: offered / answered / abandoned bars-as-steps and the answer
  *  rate against the target line (right axis). uPlot draws on canvas; data arrives at 1 Hz. */
 export function WallboardChart(props: {
   bins: IntervalPoint[];
   target: number;
-  labels: { offered: string; answered: string; abandoned: string; rate: string };
+  labels: { time: string; offered: string; answered: string; abandoned: string; rate: string };
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -32,14 +36,15 @@ export function WallboardChart(props: {
       width: box.current.clientWidth || 600,
       height: 200,
       legend: { show: true },
+      tzDate: beijing,
       scales: { x: { time: true }, pct: { range: [0, 100] } },
       axes: [
-        {},
+        { values: (_u, ticks) => ticks.map((t) => hhmm(beijing(t))) },
         { label: '' },
         { scale: 'pct', side: 1, grid: { show: false }, values: (_u, v) => v.map((x) => `${x}%`) },
       ],
       series: [
-        {},
+        { label: labels.time, value: (_u, ts) => (ts == null ? '--' : hhmm(beijing(ts))) },
         { label: labels.offered, stroke: '#2b6cb0', width: 2, paths: steps },
         { label: labels.answered, stroke: '#2f855a', width: 2, paths: steps },
         { label: labels.abandoned, stroke: '#c53030', width: 2, paths: steps },

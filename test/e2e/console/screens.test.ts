@@ -1,7 +1,10 @@
 // Console screens in real Chromium against the real server: login (bad password, then an agent),
-// the agent workspace at 1366×768, the English switch, and a shift lead's wallboard.
+// the agent workspace at 1366×768, the English switch, and a shift lead's wallboard (on Beijing time
+// even on a screen set to another time zone).
 // Screenshots go to test/e2e/console/artifacts/ (gitignored).
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumArgs } from '../chromium.ts';
 import { artifact, type ConsoleRig, launchBrowser, startConsoleRig } from './console-rig.ts';
 
 describe('console screens (real server, Debian Chromium)', () => {
@@ -65,5 +68,45 @@ describe('console screens (real server, Debian Chromium)', () => {
     await page.screenshot({ path: artifact('06-wallboard.png') });
     expect(await page.getByRole('button', { name: '坐席工作台' }).count()).toBe(0);
     await page.close();
+  });
+
+  it('the wallboard chart keeps Beijing time on a screen set to New York time', async () => {
+    const b = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs({ media: false, extra: [] }),
+    });
+    try {
+      const ctx = await b.newContext({
+        timezoneId: 'America/New_York',
+        locale: 'zh-CN',
+        viewport: { width: 1366, height: 768 },
+      });
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(10_000);
+      const lead = await rig.server.login(['shift_lead']);
+      await page.goto(`${rig.consoleUrl}/#/wallboard`);
+      await page.getByLabel('工号').fill(lead.username);
+      await page.getByLabel('密码').fill(lead.password);
+      await page.keyboard.press('Enter');
+      const plot = page.locator('.u-over');
+      await plot.waitFor();
+      await page.waitForTimeout(1500); // a snapshot or two
+      // hover the newest interval: the legend names its time (uPlot draws the axis on a canvas)
+      const box = (await plot.boundingBox())!;
+      await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+      const shown =
+        (await page.locator('.u-legend .u-series').first().locator('.u-value').textContent()) ?? '';
+      const browserHour = await page.evaluate<number>('new Date().getHours()');
+      const beijing = new Date(Date.now() + 8 * 3_600_000);
+      const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+      const nowMin = beijing.getUTCHours() * 60 + beijing.getUTCMinutes();
+      expect(shown).toMatch(/^\d\d:\d\d$/);
+      expect((nowMin - minutes(shown) + 1440) % 1440).toBeLessThanOrEqual(10); // the latest 5-minute bin
+      expect(browserHour).not.toBe(beijing.getUTCHours()); // the screen's own clock really is elsewhere
+      await page.screenshot({ path: artifact('07-wallboard-new-york-screen.png') });
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -1,19 +1,21 @@
 // One inbound 12345 call on this gateway instance: the caller's SIP dialog, its rtpengine session
 // and the agent leg, driven by the pure transition table in domain/call-flow.ts. Every event is
 // applied in order (a per-call promise chain), so SIP, queue and timer events never interleave.
-// The agent leg lives in agent-leg.ts, the caller's keys in caller-input.ts.
+// The agent leg lives in agent-leg.ts, the caller's keys in caller-input.ts, the greeting, language
+// menu and queue announcements in waiting-prompts.ts.
 import type { Offer, Priority } from '@hotline/queue';
 import type Srf from 'drachtio-srf';
 import { isTelephonyError } from '../../errors.ts';
-import { announcementRound } from '../domain/announcements.ts';
 import { type CallEvent, type CallState, type Effect, TERMINAL, transition } from '../domain/call-flow.ts';
-import { deleteCommand, startRecordingCommand } from '../media/ng-commands.ts';
-import { type AgentLeg, dropAgentLeg, ringAgent } from './agent-leg.ts';
+import { deleteCommand } from '../media/ng-commands.ts';
+import type { AgentLeg } from './agent-leg.ts';
+import { runEffect } from './call-effects.ts';
 import { type DigitVia, onCallerInfo } from './caller-input.ts';
 import { CallerAudio, parkCaller } from './caller-media.ts';
 import type { GatewayContext } from './context.ts';
 import { fileRecording } from './recordings.ts';
 import { asDialog, type Dialog, hangup } from './srf-types.ts';
+import { type PromptHost, WaitingPrompts } from './waiting-prompts.ts';
 
 export interface InboundInit {
   id: string;
@@ -51,7 +53,7 @@ const RECORDED_STATES: ReadonlySet<CallState> = new Set([
 
 let legSeq = 0;
 
-export class InboundCall {
+export class InboundCall implements PromptHost {
   state: CallState = 'greeting';
   callerDialog?: Dialog;
   agent?: AgentLeg;
@@ -60,12 +62,10 @@ export class InboundCall {
   agentLegCallId?: string;
   private chain: Promise<void> = Promise.resolve();
   private timers = new Set<NodeJS.Timeout>();
-  private announceRound = 0;
   /** How the current agent leg ended (set by agent-leg.ts; decides how the call goes back to the queue). */
   requeueHow: RequeueHow = 'rejected';
-  /** What is being played to the caller during the greeting phase. */
-  private greetingPart: 'greeting' | 'menu' | 'done' = 'greeting';
-  private endedBy: 'agent' | 'caller' | 'system' = 'system';
+  /** Who ended the call (the queue's endCall and the call record). */
+  endedBy: 'agent' | 'caller' | 'system' = 'system';
   private seenOffers = new Set<string>();
   private parkTag: string;
 
@@ -75,6 +75,7 @@ export class InboundCall {
   ) {
     this.parkTag = `park-${init.id}`;
     this.audio = new CallerAudio(ctx, init);
+    this.prompts = new WaitingPrompts(this);
     this.acdId = init.id;
     this.skills = [...init.skills];
     this.queue = init.queue;
@@ -120,7 +121,7 @@ export class InboundCall {
         ...(this.init.callerMediaPort ? { callerMediaPort: this.init.callerMediaPort } : {}),
       })
       .catch(() => {});
-    void this.playGreeting();
+    void this.prompts.playGreeting();
   }
 
   private watchCaller(dialog: Dialog): void {
@@ -136,12 +137,12 @@ export class InboundCall {
     this.ctx.calls.inbound.delete(this.acdId);
     this.acdId = acdId;
     this.state = 'queued';
-    this.greetingPart = 'done';
+    this.prompts.skipGreeting();
     this.watchCaller(dialog);
     this.ctx.calls.inbound.set(acdId, this);
     await this.enqueueStep(async () => {
       await this.run('start-hold-music').catch(() => {});
-      this.scheduleAnnouncement();
+      this.prompts.scheduleAnnouncement();
     });
   }
 
@@ -232,110 +233,13 @@ export class InboundCall {
     if (TERMINAL.has(this.state) || this.state === 'wrap-up') await this.finish();
   }
 
-  private async run(effect: Effect): Promise<void> {
-    const { ctx } = this;
-    const { media, acd } = ctx;
-    const { sipCallId } = this.init;
-    switch (effect) {
-      case 'play-greeting':
-        return this.playGreeting();
-      case 'enqueue':
-        return this.enqueue();
-      case 'start-hold-music':
-        if (this.state === 'offering') {
-          // rung at once: most agents answer within a second or two, so music starts only if the
-          // agent's phone is still ringing after ringMusicDelayMs (saves two rtpengine commands)
-          this.later(() => {
-            if (this.state === 'offering') void this.audio.play('hold-music', 1000);
-          }, ctx.cfg.ringMusicDelayMs);
-          return;
-        }
-        await this.audio.play('hold-music', 1000);
-        return;
-      case 'stop-hold-music':
-        return this.audio.stop();
-      case 'start-announcements':
-        return this.scheduleAnnouncement();
-      case 'stop-announcements':
-        this.clearTimers();
-        return;
-      case 'ring-agent':
-        return ringAgent(this);
-      case 'cancel-agent-leg':
-      case 'end-agent-leg':
-        return dropAgentLeg(this.agent);
-      case 'requeue-at-head':
-        return this.requeue();
-      case 'bridge':
-        return; // media was connected by ringAgent's answer; nothing left to do
-      case 'record-answer':
-        await acd.answer(this.acdId, this.agent!.agentId);
-        await ctx.records.update(this.id, {
-          agentId: this.agent!.agentId,
-          answeredAt: ctx.now(),
-          // a restarted gateway ends the conversation cleanly with these (adopt-calls.ts)
-          ...(this.agent!.dialog
-            ? { agentDialogId: this.agent!.dialog.id, agentSipCallId: this.agent!.dialog.sip.callId }
-            : {}),
-        });
-        if (!this.recording) {
-          this.recording = true;
-          await media.send(startRecordingCommand(sipCallId, `hotline-call-id:${this.id}`));
-          await ctx.records.update(this.id, { recording: 'rtpengine-pcap', recordingStartedAt: ctx.now() });
-        }
-        return;
-      case 'play-apology':
-        await this.audio.play('apology');
-        return;
-      case 'end-caller-leg':
-        hangup(this.callerDialog);
-        return;
-      case 'end-far-leg':
-        hangup(this.far?.dialog);
-        return;
-      case 'record-abandon':
-        await acd
-          .abandon(this.acdId)
-          .catch((e) => ctx.log.debug({ callId: this.id, err: String(e) }, 'abandon'));
-        await ctx.records.update(this.id, {
-          abandonedAt: ctx.now(),
-          waitedMs: ctx.now() - this.init.arrivedAt,
-        });
-        await ctx.history.noteAbandon(this.init.callerNumber).catch(() => {});
-        return;
-      case 'end-call-in-queue':
-        await acd
-          .endCall(this.acdId, this.endedBy)
-          .catch((e) => ctx.log.debug({ callId: this.id, err: String(e) }, 'endCall'));
-        return;
-      case 'start-wrap-up':
-        await ctx.records.update(this.id, { endedAt: ctx.now(), endedBy: this.endedBy });
-        return;
-      case 'new-queue-call': {
-        const old = this.acdId;
-        this.agent = undefined;
-        this.agentLegCallId = undefined;
-        this.transfers += 1;
-        this.acdId = `${this.id}.t${this.transfers}`;
-        this.queue = this.transferQueue || this.queue;
-        ctx.calls.inbound.delete(old);
-        ctx.calls.inbound.set(this.acdId, this);
-        await this.repark();
-        await ctx.records.update(this.id, { transferredTo: this.queue, acdId: this.acdId });
-        return;
-      }
-      case 'connect-caller-to-far-end':
-      case 'record-handoff':
-        return; // done by the transfer handler before the event (it owns the far dialog)
-      case 'save-callback-request':
-        await acd.requestCallback(this.acdId, this.init.callerNumber);
-        await this.audio.play('callback-saved');
-        await new Promise<void>((r) => this.later(r, 3000));
-        return;
-    }
+  /** Runs one effect of the transition table (call-effects.ts). */
+  private run(effect: Effect): Promise<void> {
+    return runEffect(this, effect);
   }
 
-  private later(fn: () => void, ms: number): void {
+  /** A timer that is cleared when the call ends. */
+  later(fn: () => void, ms: number): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
@@ -343,54 +247,28 @@ export class InboundCall {
     this.timers.add(t);
   }
 
-  private clearTimers(): void {
+  clearTimers(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 
-  private recording = false;
+  /** rtpengine records this call (started at the agent's answer). */
+  recording = false;
 
-  private readonly audio: CallerAudio;
+  readonly audio: CallerAudio;
+  readonly prompts: WaitingPrompts;
 
-  /** The greeting (it says the call is recorded), then — unless the caller already pressed a key or
-   * the center has no language seats — the one-level language menu; then the queue. */
-  private async playGreeting(): Promise<void> {
-    const ms = await this.audio.play('greeting');
-    this.later(() => void this.afterGreeting(), ms);
+  /** Back to the hold music (after an announcement). */
+  resumeHoldMusic(): Promise<void> {
+    return this.run('start-hold-music');
   }
 
-  private async afterGreeting(): Promise<void> {
-    if (this.state !== 'greeting' || this.greetingPart !== 'greeting') return;
-    // a language key during the greeting already chose: no menu
-    if (!this.ctx.cfg.languageMenu || this.skills.some((x) => x.startsWith('lang:'))) {
-      this.greetingPart = 'done';
-      await this.fire('greeting-done');
-      return;
-    }
-    this.greetingPart = 'menu';
-    const ms = await this.audio.play('language-menu');
-    this.later(() => {
-      if (this.greetingPart !== 'menu') return;
-      this.greetingPart = 'done';
-      void this.fire('greeting-done');
-    }, ms);
+  /** A language key during the greeting or the menu (caller-input.ts). */
+  chooseLanguage(skill: string, via: DigitVia): Promise<void> {
+    return this.prompts.chooseLanguage(skill, via);
   }
 
-  /** A language key during the greeting or the menu (caller-input.ts): the skill the call needs. */
-  async chooseLanguage(skill: string, via: DigitVia): Promise<void> {
-    this.skills = [...this.skills.filter((x) => !x.startsWith('lang:')), skill];
-    await this.ctx.records
-      .update(this.id, { language: skill.slice(5), languageKeyVia: via, skills: this.skills.join(',') })
-      .catch(() => {});
-    if (this.greetingPart === 'menu') {
-      // the caller answered the menu: no need to hear the rest of it
-      this.greetingPart = 'done';
-      await this.audio.stop();
-      await this.fire('greeting-done');
-    }
-  }
-
-  private async enqueue(): Promise<void> {
+  async enqueue(): Promise<void> {
     const r = await this.ctx.acd.enqueueCall({
       callId: this.acdId,
       queue: this.queue,
@@ -410,35 +288,7 @@ export class InboundCall {
     }
   }
 
-  private scheduleAnnouncement(): void {
-    const every = this.ctx.cfg.announceEverySec * 1000;
-    if (every <= 0) return;
-    this.later(() => void this.announce(), every);
-  }
-
-  private async announce(): Promise<void> {
-    if (this.state !== 'queued') return;
-    try {
-      const pos = await this.ctx.acd.position(this.acdId);
-      const names = announcementRound(
-        this.announceRound++,
-        pos.position,
-        pos.estimatedWaitSec,
-        this.ctx.cfg.callbackOfferEvery,
-      );
-      for (const name of names) {
-        if (this.state !== 'queued') return;
-        const ms = await this.audio.play(name);
-        await new Promise<void>((res) => this.later(res, ms || 1000));
-      }
-      if (this.state === 'queued') await this.run('start-hold-music');
-    } catch (e) {
-      this.ctx.log.debug({ callId: this.id, err: (e as Error).message }, 'announcement skipped');
-    }
-    this.scheduleAnnouncement();
-  }
-
-  private async requeue(): Promise<void> {
+  async requeue(): Promise<void> {
     const leg = this.agent;
     this.agent = undefined;
     this.agentLegCallId = undefined;
@@ -460,7 +310,7 @@ export class InboundCall {
   }
 
   /** Point the far side of the caller's media back at the sink (after an agent leg went away). */
-  private async repark(): Promise<void> {
+  async repark(): Promise<void> {
     await parkCaller(this.ctx, this.init, this.parkTag);
   }
 
@@ -494,7 +344,8 @@ export class InboundCall {
       await this.applyNow('transfer', 'agent');
     });
   }
-  private transferQueue = '';
+  /** The queue a blind transfer sends the caller to (read by the new-queue-call effect). */
+  transferQueue = '';
   /** How many times the call was transferred to a queue (the agent sees "transfer" on later offers). */
   transfers = 0;
   /** Required skills; the caller's language choice during the greeting adds one. */

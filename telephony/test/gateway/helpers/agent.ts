@@ -150,6 +150,14 @@ export async function startAgent(opts: {
     return { inviter, outcome };
   };
   agent.stop = async () => {
+    if (!ua.isConnected()) {
+      // a browser that vanished (its WebSocket closed by the test): its un-REGISTER and BYE cannot
+      // be delivered, and sip.js would wait out its transaction timers (~26 s) in stop()
+      let t: NodeJS.Timeout | undefined;
+      await Promise.race([ua.stop().catch(() => {}), new Promise((r) => (t = setTimeout(r, 500)))]);
+      clearTimeout(t);
+      return;
+    }
     await ua.stop().catch(() => {});
   };
   return agent;

@@ -1,4 +1,5 @@
 // buildApp(config, deps?) → the fastify app, NOT listening (tests use inject(); main.ts listens).
+
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -8,6 +9,8 @@ import type { Redis } from 'ioredis';
 import { auditPlugin } from './audit/audit-plugin.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SessionStore } from './auth/session-store.ts';
+import { createLiveCalendar } from './calendar/index.ts';
+import { refreshArrangements } from './calendar-admin/import-arrangement.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -64,10 +67,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await migrateToLatest(db.kysely as never, db.schema);
   await seedOrgTree(db.kysely);
+  // the working calendar with the holiday arrangements administrators imported (calendar-admin)
+  const calendar = createLiveCalendar();
+  await refreshArrangements(db.kysely, calendar);
 
   app.decorate('config', config);
   app.decorate('db', db.kysely);
   app.decorate('redis', redis);
+  app.decorate('calendar', calendar);
   app.decorate('acd', acd);
   app.decorate('realtime', null);
   app.decorate('sessions', new SessionStore(redis, config.redisPrefix, config.sessionTtlSeconds));

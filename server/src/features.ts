@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './agent/agent-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { calendarRoutes } from './calendar-admin/calendar-routes.ts';
 import { callbacksRoutes } from './callbacks/callbacks-routes.ts';
 import { callDataRoutes } from './calls/calls-data-routes.ts';
 import { callsRoutes } from './history/calls-routes.ts';
@@ -23,6 +24,7 @@ export interface Feature {
 
 export const FEATURES: Feature[] = [
   { name: 'system', plugin: systemRoutes },
+  { name: 'calendar', plugin: calendarRoutes },
   { name: 'auth', plugin: authRoutes },
   { name: 'users', plugin: usersRoutes },
   { name: 'org', plugin: orgRoutes },

@@ -29,6 +29,8 @@ export const CORE_PERMISSIONS = {
   'agent.use': ['agent'],
   'wallboard.view': ['shift_lead', 'authority', 'admin'],
   'metrics.read': ['admin', 'shift_lead'],
+  /** See which years have official holiday data and import a year's arrangement (节假日安排). */
+  'calendar.manage': ['admin'],
   /** See and replay the queue events the history writer set aside. */
   'history.dead_letters': ['admin'],
 } as const satisfies PermissionTable;

@@ -1,6 +1,7 @@
 // Public API of the working calendar (工作日历). Pure TypeScript, no I/O, always Asia/Shanghai.
 export { parseArrangementCsv } from './arrangement-csv.ts';
 export type { DayOverride, DaySource } from './day-tables.ts';
+export { createLiveCalendar, type LiveCalendar } from './live-calendar.ts';
 export {
   DEFAULT_OFFICE_HOURS,
   type IntervalList,

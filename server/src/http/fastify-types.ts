@@ -1,10 +1,12 @@
 // What the core adds to fastify's types (decorators, route config). Imported for its side effect.
+
 import type { Acd } from '@hotline/queue';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 import type { RoutePermission } from '../auth/policy.ts';
 import type { Session, SessionStore } from '../auth/session-store.ts';
+import type { LiveCalendar } from '../calendar/live-calendar.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { Realtime } from '../realtime/realtime-plugin.ts';
@@ -32,6 +34,8 @@ declare module 'fastify' {
     /** socket.io channels (null until the realtime plugin is registered). */
     realtime: Realtime | null;
     metricsRegistry: Registry;
+    /** The working calendar every deadline uses, with imported holiday arrangements (calendar plugin). */
+    calendar: LiveCalendar;
     /** Every route registered, with its declared permission (the role × route test walks it). */
     routeCatalog: RouteInfo[];
   }

@@ -2,7 +2,6 @@
 // runs the schedule timer (publication, expiry, index sync, snapshots) and registers the routes.
 // ONE line in features.ts.
 import type { FastifyInstance } from 'fastify';
-import { createWorkingCalendar } from '../calendar/index.ts';
 import '../http/fastify-types.ts';
 import { runSchedule } from './articles/run-schedule.ts';
 import { adminRoutes } from './http/admin-routes.ts';
@@ -43,7 +42,7 @@ export async function kbPlugin(app: FastifyInstance): Promise<void> {
   const pending = new Set<Promise<unknown>>();
   const deps: KbDeps = {
     search,
-    calendar: createWorkingCalendar(),
+    calendar: app.calendar.calendar,
     now,
     correctionDays: c.kbCorrectionDays,
     changed,

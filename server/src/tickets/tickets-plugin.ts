@@ -8,11 +8,13 @@ import { queryRoutes } from './http/query-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import type { TicketWorkers } from './jobs/ticket-workers.ts';
 import { startRealtimeBridge } from './realtime-bridge.ts';
+import { ticketSla } from './sla-adapter.ts';
 import { csv, ticketRuntime } from './ticket-runtime.ts';
 
 export async function ticketsPlugin(app: FastifyInstance): Promise<void> {
   const c = app.config;
-  const rt = ticketRuntime(app.db, c);
+  // deadlines on the app's working calendar, so imported holiday arrangements apply at once
+  const rt = ticketRuntime(app.db, c, { sla: ticketSla(app.calendar.calendar) });
   let workers: TicketWorkers | undefined;
   if (c.ticketWorkers)
     workers = rt.startWorkers(app.redis, (err) => app.log.error({ err }, 'ticket job worker'));

@@ -15,9 +15,10 @@ const WallboardScreen = lazy(() => import('../ui/WallboardScreen.tsx'));
 const PortalScreen = lazy(() => import('../tickets/portal/PortalScreen.tsx'));
 const PublicKbPage = lazy(() => import('../kb/PublicKbPage.tsx'));
 const CallRecordsScreen = lazy(() => import('../calls/CallRecordsScreen.tsx'));
+const CalendarAdminScreen = lazy(() => import('../admin/CalendarAdminScreen.tsx'));
 
-type Route = 'agent' | 'wallboard' | 'tickets' | 'calls' | 'kb';
-const ROUTES: readonly Route[] = ['wallboard', 'tickets', 'calls', 'kb'];
+type Route = 'agent' | 'wallboard' | 'tickets' | 'calls' | 'calendar' | 'kb';
+const ROUTES: readonly Route[] = ['wallboard', 'tickets', 'calls', 'calendar', 'kb'];
 const routeOf = (hash: string): Route => ROUTES.find((r) => hash.startsWith(`#/${r}`)) ?? 'agent';
 
 function useRoute(): [Route, (r: Route) => void] {
@@ -105,6 +106,7 @@ export function App() {
   const isLead = me ? hasRole(me, 'shift_lead') || hasRole(me, 'admin') : false;
   const canTickets = me ? me.permissions.includes('tickets.read') : false;
   const canCalls = me ? me.permissions.includes('calls.read') : false;
+  const canCalendar = me ? me.permissions.includes('calendar.manage') : false;
   const screen: Route | null =
     !me || route === 'kb'
       ? null
@@ -114,13 +116,15 @@ export function App() {
           ? 'tickets'
           : route === 'calls' && canCalls
             ? 'calls'
-            : isAgent
-              ? 'agent'
-              : isLead
-                ? 'wallboard'
-                : canTickets
-                  ? 'tickets'
-                  : null;
+            : route === 'calendar' && canCalendar
+              ? 'calendar'
+              : isAgent
+                ? 'agent'
+                : isLead
+                  ? 'wallboard'
+                  : canTickets
+                    ? 'tickets'
+                    : null;
   return (
     <div className="app">
       <header className="topbar">
@@ -163,6 +167,15 @@ export function App() {
                 {t('calls.tab')}
               </button>
             )}
+            {canCalendar && (
+              <button
+                type="button"
+                className={`tab ${screen === 'calendar' ? 'on' : ''}`}
+                onClick={() => go('calendar')}
+              >
+                {t('calendarAdmin.tab')}
+              </button>
+            )}
           </nav>
         )}
         <span className="spacer" />
@@ -189,6 +202,11 @@ export function App() {
       {me && screen === 'tickets' && (
         <Suspense fallback={null}>
           <PortalScreen phone={isAgent ? phone : undefined} />
+        </Suspense>
+      )}
+      {me && screen === 'calendar' && (
+        <Suspense fallback={null}>
+          <CalendarAdminScreen />
         </Suspense>
       )}
       {me && screen === 'calls' && (

@@ -1,5 +1,6 @@
 // The ticket, knowledge-base, recording and call-record screens' messages, merged into the console's i18n instance by one
 // line in i18n/index.ts (each screen keeps its own message file).
+import { CALENDAR_ADMIN_MESSAGES } from '../admin/messages.ts';
 import { CALL_RECORD_MESSAGES } from '../calls/messages.ts';
 import { KB_MESSAGES } from '../kb/messages.ts';
 import { RECORDING_MESSAGES } from '../recordings/messages.ts';
@@ -13,6 +14,7 @@ export const MESSAGE_BUNDLES: readonly Bundle[] = [
   KB_MESSAGES,
   RECORDING_MESSAGES,
   CALL_RECORD_MESSAGES,
+  CALENDAR_ADMIN_MESSAGES,
 ];
 
 export function addMessageBundles(i18n: {

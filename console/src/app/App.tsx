@@ -21,6 +21,31 @@ type Route = 'agent' | 'wallboard' | 'tickets' | 'calls' | 'calendar' | 'kb';
 const ROUTES: readonly Route[] = ['wallboard', 'tickets', 'calls', 'calendar', 'kb'];
 const routeOf = (hash: string): Route => ROUTES.find((r) => hash.startsWith(`#/${r}`)) ?? 'agent';
 
+/** The tabs, in order, and who sees each (the server checks every request again). */
+const TABS: readonly { route: Exclude<Route, 'kb'>; label: string; allowed: (me: Me) => boolean }[] = [
+  { route: 'agent', label: 'app.agent', allowed: (me) => hasRole(me, 'agent') },
+  {
+    route: 'wallboard',
+    label: 'app.wallboard',
+    allowed: (me) => hasRole(me, 'shift_lead') || hasRole(me, 'admin'),
+  },
+  { route: 'tickets', label: 'portal.title', allowed: (me) => me.permissions.includes('tickets.read') },
+  { route: 'calls', label: 'calls.tab', allowed: (me) => me.permissions.includes('calls.read') },
+  {
+    route: 'calendar',
+    label: 'calendarAdmin.tab',
+    allowed: (me) => me.permissions.includes('calendar.manage'),
+  },
+];
+
+/** The screen for the hash route: that one when the user has it, else their first of agent, wallboard, tickets. */
+function screenOf(me: Me | null | undefined, route: Route): Route | null {
+  if (!me || route === 'kb') return null;
+  const mine = TABS.filter((x) => x.allowed(me)).map((x) => x.route);
+  if (route !== 'agent' && mine.includes(route)) return route;
+  return (['agent', 'wallboard', 'tickets'] as const).find((r) => mine.includes(r)) ?? null;
+}
+
 function useRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   useEffect(() => {
@@ -103,79 +128,24 @@ export function App() {
     setMe(r.user);
   }, []);
   const isAgent = me ? hasRole(me, 'agent') : false;
-  const isLead = me ? hasRole(me, 'shift_lead') || hasRole(me, 'admin') : false;
-  const canTickets = me ? me.permissions.includes('tickets.read') : false;
-  const canCalls = me ? me.permissions.includes('calls.read') : false;
-  const canCalendar = me ? me.permissions.includes('calendar.manage') : false;
-  const screen: Route | null =
-    !me || route === 'kb'
-      ? null
-      : route === 'wallboard' && isLead
-        ? 'wallboard'
-        : route === 'tickets' && canTickets
-          ? 'tickets'
-          : route === 'calls' && canCalls
-            ? 'calls'
-            : route === 'calendar' && canCalendar
-              ? 'calendar'
-              : isAgent
-                ? 'agent'
-                : isLead
-                  ? 'wallboard'
-                  : canTickets
-                    ? 'tickets'
-                    : null;
+  const tabs = me ? TABS.filter((x) => x.allowed(me)) : [];
+  const screen = screenOf(me, route);
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         {me && (
           <nav>
-            {isAgent && (
+            {tabs.map((x) => (
               <button
+                key={x.route}
                 type="button"
-                className={`tab ${screen === 'agent' ? 'on' : ''}`}
-                onClick={() => go('agent')}
+                className={`tab ${screen === x.route ? 'on' : ''}`}
+                onClick={() => go(x.route)}
               >
-                {t('app.agent')}
+                {t(x.label)}
               </button>
-            )}
-            {isLead && (
-              <button
-                type="button"
-                className={`tab ${screen === 'wallboard' ? 'on' : ''}`}
-                onClick={() => go('wallboard')}
-              >
-                {t('app.wallboard')}
-              </button>
-            )}
-            {canTickets && (
-              <button
-                type="button"
-                className={`tab ${screen === 'tickets' ? 'on' : ''}`}
-                onClick={() => go('tickets')}
-              >
-                {t('portal.title')}
-              </button>
-            )}
-            {canCalls && (
-              <button
-                type="button"
-                className={`tab ${screen === 'calls' ? 'on' : ''}`}
-                onClick={() => go('calls')}
-              >
-                {t('calls.tab')}
-              </button>
-            )}
-            {canCalendar && (
-              <button
-                type="button"
-                className={`tab ${screen === 'calendar' ? 'on' : ''}`}
-                onClick={() => go('calendar')}
-              >
-                {t('calendarAdmin.tab')}
-              </button>
-            )}
+            ))}
           </nav>
         )}
         <span className="spacer" />

@@ -194,6 +194,11 @@ export class AppError extends Error {
   }
 }
 
+/** The message of anything thrown (an Error's message, else its string form), for logs and stored errors. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

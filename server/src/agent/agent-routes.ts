@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../auth/require-session.ts';
+import { fromJson } from '../db/json-column.ts';
 import { AppError } from '../errors.ts';
 import { findUserById } from '../users/user-repo.ts';
 import { viaAcd } from './acd-errors.ts';
@@ -55,9 +56,7 @@ export async function agentRoutes(fastify: FastifyInstance) {
       if (existing && existing.state !== 'offline') return strip(agentViewToPush(existing, id));
       const u = await findUserById(app.db, id);
       if (!u) throw new AppError('UNAUTHENTICATED');
-      const skills = (
-        typeof u.agent_skills === 'string' ? JSON.parse(u.agent_skills) : u.agent_skills
-      ) as Record<string, number>;
+      const skills = fromJson<Record<string, number>>(u.agent_skills);
       const view = await viaAcd(() =>
         app.acd.agentLogin(id, {
           name: u.display_name,

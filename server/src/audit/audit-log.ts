@@ -1,6 +1,7 @@
 // Append-only audit log: record and search. There is no update or delete here (and the DB refuses them).
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../contracts/audit.ts';
+import { fromJson } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditRecord {
@@ -57,6 +58,6 @@ export async function searchAudit(db: Kysely<Database>, q: AuditQuery): Promise<
     objectId: r.object_id,
     ip: r.ip,
     requestId: r.request_id,
-    detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
+    detail: fromJson<Record<string, unknown>>(r.detail),
   }));
 }

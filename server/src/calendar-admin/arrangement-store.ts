@@ -1,6 +1,7 @@
 // calendar_arrangement rows (migration 0005): the holiday arrangements an administrator imported.
 import type { ColumnType, Kysely } from 'kysely';
 import type { ArrangementDay, OfficialArrangement } from '../calendar/index.ts';
+import { fromJson } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface CalendarArrangementTable {
@@ -22,13 +23,11 @@ export interface ImportedArrangement extends OfficialArrangement {
   importedAt: string;
 }
 
-const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-
 export async function loadArrangements(db: Kysely<Database>): Promise<ImportedArrangement[]> {
   const rows = await db.selectFrom('calendar_arrangement').selectAll().orderBy('year').execute();
   return rows.map((r) => ({
     year: r.year,
-    days: parse<ArrangementDay[]>(r.days),
+    days: fromJson<ArrangementDay[]>(r.days),
     source: r.source,
     importedBy: r.imported_by,
     importedAt: new Date(r.imported_at).toISOString(),

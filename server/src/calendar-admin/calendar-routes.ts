@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../auth/require-session.ts';
 import { BUILTIN_ARRANGEMENTS } from '../calendar/index.ts';
-import { importArrangement, refreshArrangements } from './import-arrangement.ts';
+import { loadArrangements } from './arrangement-store.ts';
+import { countDays, importArrangement, refreshArrangements } from './import-arrangement.ts';
 
 const YearSchema = Type.Object({
   year: Type.Integer(),
@@ -24,8 +25,6 @@ const WarningSchema = Type.Object({
   message: Type.String(),
   messageZh: Type.String(),
 });
-
-const count = (days: readonly { kind: string }[], kind: string) => days.filter((d) => d.kind === kind).length;
 
 export async function calendarRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -51,21 +50,15 @@ export async function calendarRoutes(fastify: FastifyInstance) {
       },
     },
     async () => {
-      const imported = new Map(app.calendar.imported.map((a) => [a.year, a]));
-      const builtin = BUILTIN_ARRANGEMENTS.filter((a) => !imported.has(a.year) && a.year >= 2024);
-      const years = [
-        ...builtin.map((a) => ({ ...a, importedBy: null, importedAt: null })),
-        ...app.calendar.imported.map((a) => {
-          const i = a as typeof a & { importedBy?: string; importedAt?: string };
-          return { ...a, importedBy: i.importedBy ?? null, importedAt: i.importedAt ?? null };
-        }),
-      ]
+      const stored = await loadArrangements(app.db);
+      const importedYears = new Set(stored.map((a) => a.year));
+      const builtin = BUILTIN_ARRANGEMENTS.filter((a) => !importedYears.has(a.year) && a.year >= 2024);
+      const years = [...builtin.map((a) => ({ ...a, importedBy: null, importedAt: null })), ...stored]
         .sort((x, y) => x.year - y.year)
         .map((a) => ({
           year: a.year,
           source: a.source,
-          offDays: count(a.days, 'off'),
-          workDays: count(a.days, 'work'),
+          ...countDays(a),
           importedBy: a.importedBy,
           importedAt: a.importedAt,
         }));

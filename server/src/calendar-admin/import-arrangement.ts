@@ -2,7 +2,7 @@
 // as it is published, e.g. 2027 in late 2026). Validated (one year, known kinds, no duplicate dates),
 // stored, and in use in this process at once; other processes pick it up within a minute.
 import type { Kysely } from 'kysely';
-import { type LiveCalendar, parseArrangementCsv } from '../calendar/index.ts';
+import { type LiveCalendar, type OfficialArrangement, parseArrangementCsv } from '../calendar/index.ts';
 import type { Database } from '../db/schema.ts';
 import { CalendarSlaError } from '../sla/errors.ts';
 import { loadArrangements, saveArrangement } from './arrangement-store.ts';
@@ -27,13 +27,13 @@ export async function importArrangement(
     await refreshArrangements(db, live).catch(() => undefined); // back to what is stored
     throw e;
   }
-  await refreshArrangements(db, live); // as stored, with who imported it and when
-  return {
-    year: parsed.year,
-    source: parsed.source,
-    offDays: parsed.days.filter((d) => d.kind === 'off').length,
-    workDays: parsed.days.filter((d) => d.kind === 'work').length,
-  };
+  return { year: parsed.year, source: parsed.source, ...countDays(parsed) };
+}
+
+/** Holidays and make-up working days of one year's arrangement. */
+export function countDays(a: OfficialArrangement): { offDays: number; workDays: number } {
+  const off = a.days.filter((d) => d.kind === 'off').length;
+  return { offDays: off, workDays: a.days.length - off };
 }
 
 /** Load the stored arrangements into the live calendar (at start, and every minute). */

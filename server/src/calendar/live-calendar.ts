@@ -10,13 +10,11 @@ import {
 
 export interface LiveCalendar {
   readonly calendar: WorkingCalendar;
-  /** The imported arrangements now in use (they replace built-in data for their years). */
-  readonly imported: readonly OfficialArrangement[];
+  /** Use these imported arrangements (they replace built-in data for their years). */
   replaceArrangements(arrangements: readonly OfficialArrangement[]): void;
 }
 
 export function createLiveCalendar(options: Omit<WorkingCalendarOptions, 'arrangements'> = {}): LiveCalendar {
-  let imported: readonly OfficialArrangement[] = [];
   let inner = createWorkingCalendar(options);
   const calendar: WorkingCalendar = {
     get policy() {
@@ -39,14 +37,9 @@ export function createLiveCalendar(options: Omit<WorkingCalendarOptions, 'arrang
   };
   return {
     calendar,
-    get imported() {
-      return imported;
-    },
     replaceArrangements(list) {
-      // built first: a bad arrangement throws here and the calendar in use stays as it was
-      const next = createWorkingCalendar({ ...options, arrangements: list });
-      inner = next;
-      imported = list;
+      // a bad arrangement throws here and the calendar in use stays as it was
+      inner = createWorkingCalendar({ ...options, arrangements: list });
     },
   };
 }

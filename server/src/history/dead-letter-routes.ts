@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { fromJson } from '../db/json-column.ts';
 import { replayDeadLetters } from './dead-letters.ts';
 
 const DeadLetter = Type.Object({
@@ -36,10 +37,7 @@ export async function deadLetterRoutes(fastify: FastifyInstance) {
         .execute();
       return {
         items: rows.map((r) => {
-          const e = (typeof r.event === 'string' ? JSON.parse(r.event) : r.event) as {
-            type?: string;
-            callId?: string;
-          };
+          const e = fromJson<{ type?: string; callId?: string }>(r.event);
           return {
             streamId: r.stream_id,
             type: String(e.type ?? ''),

@@ -2,7 +2,9 @@
 // while the database is healthy, list them, and replay them once the cause is fixed.
 import type { AcdEvent } from '@hotline/queue';
 import { type Kysely, sql } from 'kysely';
+import { fromJson } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
+import { messageOf } from '../errors.ts';
 import { applyEvent } from './apply-event.ts';
 
 /** Failures of one event, with the database answering, before it is set aside. */
@@ -29,7 +31,7 @@ export async function setAside(
     .values({
       stream_id: e.id,
       event: JSON.stringify(e),
-      error: err instanceof Error ? err.message : String(err),
+      error: messageOf(err),
       attempts,
     })
     .onConflict((oc) => oc.column('stream_id').doNothing())
@@ -57,13 +59,13 @@ export async function replayDeadLetters(
   let replayed = 0;
   const stillFailing: { streamId: string; error: string }[] = [];
   for (const r of rows) {
-    const event = (typeof r.event === 'string' ? JSON.parse(r.event) : r.event) as AcdEvent;
+    const event = fromJson<AcdEvent>(r.event);
     try {
       await applyEvent(db, event);
       await db.deleteFrom('history_dead_letter').where('stream_id', '=', r.stream_id).execute();
       replayed++;
     } catch (err) {
-      stillFailing.push({ streamId: r.stream_id, error: err instanceof Error ? err.message : String(err) });
+      stillFailing.push({ streamId: r.stream_id, error: messageOf(err) });
     }
   }
   return { replayed, stillFailing };

@@ -1,6 +1,7 @@
 // Use case: hand the outbox's jobs to BullMQ. Right after a change (the fast path, bounded by a
 // timeout so a Redis outage never holds up the agent's request) and by a sweep every few seconds for
 // whatever the fast path could not deliver (Redis down, process restarted in between).
+import { messageOf } from '../errors.ts';
 import type { Effect } from './domain/effects.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 
@@ -11,6 +12,13 @@ export const SWEEP_GRACE_MS = 5000;
 const SWEEP_BATCH = 200;
 
 type RelayDeps = Pick<TicketDeps, 'store' | 'effects'>;
+
+/** Waits for `p`, but at most `ms` (it keeps running after that). */
+async function waitAtMost(p: Promise<unknown> | null, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
 
 /** Schedules the given outbox entries and deletes them; on failure they stay, with the error noted.
  *  `awaitDelete: false` (the fast path) returns once BullMQ has the jobs; the batched delete follows. */
@@ -24,7 +32,7 @@ export async function relayEffects(
   try {
     await deps.effects.schedule(effects);
   } catch (e) {
-    await deps.store.outboxFailed(ids, e instanceof Error ? e.message : String(e)).catch(() => undefined);
+    await deps.store.outboxFailed(ids, messageOf(e)).catch(() => undefined);
     throw e;
   }
   const done = deps.store.outboxDone(ids);
@@ -41,10 +49,8 @@ export async function relayNow(
   timeoutMs = FAST_PATH_TIMEOUT_MS,
 ) {
   if (!effects.length) return;
-  let timer: NodeJS.Timeout | undefined;
   const relay = relayEffects(deps, effects, { awaitDelete: false }).catch(() => 0); // else: the sweep
-  await Promise.race([relay, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-  clearTimeout(timer);
+  await waitAtMost(relay, timeoutMs);
 }
 
 export interface EffectRelay {
@@ -88,9 +94,7 @@ export function startEffectRelay(
     async stop() {
       clearInterval(timer);
       // a sweep waiting for a Redis that is down must not hold up shutdown: its entries stay stored
-      let t: NodeJS.Timeout | undefined;
-      await Promise.race([running, new Promise((r) => (t = setTimeout(r, FAST_PATH_TIMEOUT_MS)))]);
-      clearTimeout(t);
+      await waitAtMost(running, FAST_PATH_TIMEOUT_MS);
     },
   };
 }

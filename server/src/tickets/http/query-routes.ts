@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { SessionUser } from '../../auth/session-store.ts';
 import type { CallbackTask, TicketNotification, TicketSummary } from '../../contracts/tickets.ts';
+import { fromJson } from '../../db/json-column.ts';
 import { SEED_CATEGORIES } from '../domain/categories.ts';
 import { CHANNELS, PRIORITIES, RATINGS, TICKET_TYPES, UPPER_PLATFORMS } from '../domain/fields.ts';
 import { computeKpis, type KpiGroupBy } from '../domain/kpi.ts';
@@ -19,7 +20,6 @@ import { ARR, OBJ, ok } from './schemas.ts';
 
 const user = (req: FastifyRequest) => req.session?.user as SessionUser;
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export function queryRoutes(deps: TicketDeps) {
   const db = deps.store.db;
@@ -88,7 +88,7 @@ export function queryRoutes(deps: TicketDeps) {
             : sel.orderBy('no', 'desc');
         const rows = await sel.limit(q.limit).execute();
         const items: TicketSummary[] = rows.map((r) => {
-          const s = parse<TicketState>(r.state);
+          const s = fromJson<TicketState>(r.state);
           const mine = s.assignments.find((a) => a.unitId === u.orgUnitId && a.status === 'dispatched');
           return {
             id: r.id,
@@ -127,7 +127,7 @@ export function queryRoutes(deps: TicketDeps) {
           .execute();
         const tasks: CallbackTask[] = [];
         for (const r of rows) {
-          const s = parse<TicketState>(r.state);
+          const s = fromJson<TicketState>(r.state);
           const list = [s.intake.requester, ...s.linkedTickets.map((l) => l.requester)];
           const views = await presentRequesters(req, s.id, list);
           tasks.push({
@@ -218,7 +218,7 @@ export function queryRoutes(deps: TicketDeps) {
         const rows = await sel.orderBy('created_at', 'desc').limit(200).execute();
         return rows.map(
           (r): TicketNotification => ({
-            ...parse<Omit<TicketNotification, 'id' | 'unitId' | 'createdAt' | 'readAt'>>(r.payload),
+            ...fromJson<Omit<TicketNotification, 'id' | 'unitId' | 'createdAt' | 'readAt'>>(r.payload),
             id: r.id,
             unitId: r.unit_id,
             ticketId: r.ticket_id,

@@ -7,6 +7,7 @@ import { TicketRuleError } from '../domain/errors.ts';
 import type { TicketEvent, TicketRole } from '../domain/events.ts';
 import type { TicketState } from '../domain/state.ts';
 import './tables.ts';
+import { fromJson } from '../../db/json-column.ts';
 
 export interface Change {
   events: TicketEvent[];
@@ -14,8 +15,6 @@ export interface Change {
   /** Jobs the change calls for: stored in the outbox in the same transaction (relay-effects.ts). */
   effects?: readonly Effect[];
 }
-
-const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 function projection(s: TicketState) {
   return {
@@ -63,7 +62,7 @@ export class TicketStore {
         ...(r.actor_unit_id ? { unitId: r.actor_unit_id } : {}),
       },
       at: new Date(r.at).toISOString(),
-      payload: parse(r.payload),
+      payload: fromJson(r.payload),
     }));
   }
 
@@ -74,7 +73,7 @@ export class TicketStore {
       .select(['state', 'no'])
       .where('id', '=', ticketId)
       .executeTakeFirst();
-    return row ? { ...parse<TicketState>(row.state), no: String(row.no) } : undefined;
+    return row ? { ...fromJson<TicketState>(row.state), no: String(row.no) } : undefined;
   }
 
   async mustState(ticketId: string): Promise<TicketState & { no: string }> {
@@ -158,7 +157,7 @@ export class TicketStore {
     if (q.ids) sel = sel.where('effect_id', 'in', [...q.ids]);
     if (q.before) sel = sel.where('created_at', '<', q.before);
     const rows = await sel.orderBy('created_at').limit(q.limit).execute();
-    return rows.map((r) => parse<Effect>(r.effect));
+    return rows.map((r) => fromJson<Effect>(r.effect));
   }
 
   private doneIds: string[] = [];
@@ -220,6 +219,6 @@ export class TicketStore {
     if (filter.to) q = q.where('created_at', '<', new Date(filter.to));
     if (filter.county) q = q.where('county', '=', filter.county);
     if (filter.unitId) q = q.where(sql<boolean>`${filter.unitId} = ANY(unit_ids)`);
-    return (await q.execute()).map((r) => parse<TicketState>(r.state));
+    return (await q.execute()).map((r) => fromJson<TicketState>(r.state));
   }
 }

@@ -1,6 +1,7 @@
 // 通话记录 screen logic, pure: the filter form → the GET /api/calls query, Beijing-time days and times,
 // and the lengths shown in the table. The hotline works in Beijing time (UTC+8, no daylight saving).
 import type { CallOutcome } from '../../../server/src/contracts/calls.ts';
+import { BEIJING_OFFSET_MS, beijingDay, beijingIso } from '../domain/beijing-time.ts';
 import { everyOf } from '../domain/every-of.ts';
 import { formatDuration } from '../domain/softphone-state.ts';
 
@@ -23,18 +24,12 @@ export interface CallFilter {
 
 export type FilterErrors = Partial<Record<keyof CallFilter, string>>;
 
-const BEIJING_MS = 8 * 3_600_000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMBER_RE = /^\+?[0-9]{3,20}$/;
 
-/** YYYY-MM-DD of an instant in Beijing time. */
-export function beijingDay(ms: number): string {
-  return new Date(ms + BEIJING_MS).toISOString().slice(0, 10);
-}
-
 /** "11-20 09:30:04" in Beijing time; the year only when it is not the current one. */
 export function beijingTime(iso: string, now: number): string {
-  const s = new Date(Date.parse(iso) + BEIJING_MS).toISOString();
+  const s = beijingIso(Date.parse(iso));
   const sameYear = s.slice(0, 4) === beijingDay(now).slice(0, 4);
   return `${sameYear ? s.slice(5, 10) : s.slice(0, 10)} ${s.slice(11, 19)}`;
 }
@@ -43,7 +38,7 @@ export function beijingTime(iso: string, now: number): string {
 export function dayStart(day: string): number | null {
   const m = DAY_RE.exec(day);
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - BEIJING_MS;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - BEIJING_OFFSET_MS;
   return beijingDay(ms) === day ? ms : null; // rejects 2026-02-30
 }
 

@@ -4,6 +4,7 @@
 // it for users holding `recordings.play`; the server still decides per call (agents: own calls).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { beijingDay } from '../domain/beijing-time.ts';
 import { formatDuration } from '../domain/softphone-state.ts';
 import { errorText } from '../tickets/api.ts';
 import {
@@ -14,9 +15,6 @@ import {
   recordingsApi,
 } from './api.ts';
 import './recordings.css';
-
-/** YYYY-MM-DD in the hotline's time zone (Asia/Shanghai, UTC+8). */
-const shanghaiDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function RecordingPlayer(props: { callId: string; api?: RecordingsApi; initiallyOpen?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -81,7 +79,8 @@ export function RecordingPlayer(props: { callId: string; api?: RecordingsApi; in
           )}
           <span className="muted rec-facts">
             {t('recordings.duration')} {formatDuration(meta.durationMs / 1000)} ·{' '}
-            {t('recordings.retainUntil')} {shanghaiDate(meta.retainUntil)} · {t('recordings.channels')}
+            {t('recordings.retainUntil')} {beijingDay(Date.parse(meta.retainUntil))} ·{' '}
+            {t('recordings.channels')}
           </span>
         </>
       )}

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallList, CallRecord, CallsApi } from '../../src/calls/api.ts';
 import CallRecordsScreen from '../../src/calls/CallRecordsScreen.tsx';
 import {
-  beijingDay,
   beijingTime,
   dayStart,
   lengthText,
@@ -14,6 +13,7 @@ import {
   toQuery,
   validateFilter,
 } from '../../src/calls/call-records.ts';
+import { beijingDay } from '../../src/domain/beijing-time.ts';
 import { ConsoleError } from '../../src/errors.ts';
 import { setLanguage } from '../../src/i18n/index.ts';
 

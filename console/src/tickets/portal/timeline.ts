@@ -1,5 +1,6 @@
 // Timeline lines from the ticket's event log (GET /api/tickets/:id/events). Pure.
 import type { TicketEventView } from '../../../../server/src/contracts/tickets.ts';
+import { beijingIso } from '../../domain/beijing-time.ts';
 
 export interface TimelineLine {
   seq: number;
@@ -77,6 +78,5 @@ export function timeline(
 
 /** Shanghai wall-clock for display, independent of the browser's zone: 2026-11-28 14:05. */
 export function shanghaiTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  return beijingIso(Date.parse(iso)).slice(0, 16).replace('T', ' ');
 }

@@ -6,7 +6,8 @@
 //      its 1,000 clients on a Redis PUBLISH (latency = receipt − publish time).
 //   2. autocannon on GET /api/org-units (session cookie → Redis, policy, DB query, response schema)
 //      vs a bare fastify route returning a constant JSON.
-// Servers run in child processes (this file with --child=app|bare); clients and load generators here.
+// Servers run in child processes (this file with --child=app|bare, code in lib/server-children.ts);
+// clients and load generators here.
 // Bounded: every phase has a fixed size and the whole run a hard timeout. Prints one JSON document.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,112 +17,14 @@ import { createAcd } from '@hotline/queue';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { io as connect, type Socket } from 'socket.io-client';
+import { latencySummary } from './lib/latency-summary.ts';
+import { childApp, childBare, QUEUE, REDIS_URL, type Ready } from './lib/server-children.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 4);
 const CLIENT_PROCS = Number(process.env.BENCH_CLIENT_PROCS ?? 2);
 const HARD_TIMEOUT_MS = 360_000;
-const QUEUE = 'bench';
-
-type Ready = { port: number; cookie?: string; agent?: { id: string; cookie: string; csrf: string } };
-
-// ---------------------------------------------------------------- child processes (servers)
-
-async function childApp(prefix: string, databaseUrl?: string): Promise<Ready> {
-  const { buildApp } = await import('../src/app.ts');
-  const { loadConfig } = await import('../src/config.ts');
-  const { createUser } = await import('../src/users/create-user.ts');
-  const config = loadConfig(
-    {},
-    {
-      logLevel: 'warn',
-      redisUrl: REDIS_URL,
-      redisPrefix: `${prefix}srv:`,
-      queuePrefix: `${prefix}acd`,
-      pgliteDir: 'memory://',
-      ...(databaseUrl ? { databaseUrl, databaseSchema: `bench_${randomBytes(4).toString('hex')}` } : {}),
-      sipSharedSecret: randomBytes(24).toString('hex'),
-      historyWriter: false,
-      wallboardQueues: QUEUE,
-      loginRateMax: 1000,
-    },
-  );
-  const app = await buildApp(config, { logger: false });
-  await createUser(
-    app.db,
-    {
-      username: 'bench_lead',
-      displayName: '值班长',
-      password: 'Bench-lead-2026',
-      roles: ['shift_lead'],
-      orgUnitId: 'center',
-    },
-    { mustChangePassword: false },
-  );
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'bench_lead', password: 'Bench-lead-2026' },
-  });
-  const sid = login.cookies.find((c) => c.name === 'hotline_sid')?.value;
-  const agentUser = await createUser(
-    app.db,
-    {
-      username: 'bench_agent',
-      displayName: '话务员',
-      password: 'Bench-agent-2026',
-      roles: ['agent'],
-      orgUnitId: 'center',
-    },
-    { mustChangePassword: false },
-  );
-  const agentLogin = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'bench_agent', password: 'Bench-agent-2026' },
-  });
-  const agentSid = agentLogin.cookies.find((c) => c.name === 'hotline_sid')?.value;
-  const agentCsrf = (agentLogin.json() as { user: { csrfToken: string } }).user.csrfToken;
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!sid || !addr || typeof addr === 'string') throw new Error('bench app did not start');
-  process.on('SIGTERM', async () => {
-    await app.close();
-    if (databaseUrl) {
-      const { dropSchema } = await import('../src/db/database.ts');
-      await dropSchema(databaseUrl, config.databaseSchema);
-    }
-    process.exit(0);
-  });
-  return {
-    port: addr.port,
-    cookie: `hotline_sid=${sid}`,
-    agent: { id: agentUser.id, cookie: `hotline_sid=${agentSid}`, csrf: agentCsrf },
-  };
-}
-
-async function childBare(prefix: string): Promise<Ready> {
-  const Fastify = (await import('fastify')).default;
-  const { Server } = await import('socket.io');
-  const app = Fastify();
-  const body = { items: [{ id: 'center', parentId: null, name: '甘孜州12345热线中心', kind: 'center' }] };
-  app.get('/bare', async () => body);
-  const io = new Server(app.server, { serveClient: false });
-  const sub = new Redis(REDIS_URL);
-  await sub.subscribe(`${prefix}bare`);
-  sub.on('message', (_ch, msg) => io.emit('m', JSON.parse(msg)));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('bare server did not start');
-  process.on('SIGTERM', () => {
-    sub.disconnect();
-    io.close();
-    void app.close().then(() => process.exit(0));
-  });
-  return { port: addr.port };
-}
 
 // ---------------------------------------------------------------- parent (clients, load)
 
@@ -243,23 +146,6 @@ function startClientWorker(
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function summary(samples: number[], expected: number) {
-  const s = [...samples].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return {
-    samples: s.length,
-    lost: expected - s.length,
-    p50Ms: r(percentile(s, 50)),
-    p99Ms: r(percentile(s, 99)),
-    maxMs: r(s.at(-1) ?? Number.NaN),
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs ROUNDS rounds of `trigger` against CLIENTS sockets spread over CLIENT_PROCS worker processes. */
@@ -312,7 +198,7 @@ async function fanout(
     ),
   );
   for (const w of workers) await stopChild(w);
-  return summary(all, ROUNDS * CLIENTS);
+  return latencySummary(all, ROUNDS * CLIENTS);
 }
 
 async function fanoutApp(port: number, cookie: string, prefix: string, redis: Redis) {
@@ -365,7 +251,7 @@ async function agentOffers(port: number, agent: NonNullable<Ready['agent']>, pre
   socket!.close();
   await acd.agentLogout(agent.id);
   await acd.close();
-  return summary(samples, ROUNDS);
+  return latencySummary(samples, ROUNDS);
 }
 
 async function http(url: string, cookie?: string) {
